@@ -30,11 +30,15 @@ if (major < 22) {
   process.exit(0);
 }
 if (!npmCli) {
-  console.warn("[postinstall] EDR binding missing and npm_execpath unknown; run `npm install` again.");
+  console.warn(
+    "[postinstall] EDR binding missing and npm_execpath unknown; run `npm install` again.",
+  );
   process.exit(0);
 }
 const command = process.env.npm_command === "ci" ? "ci" : "install";
-console.log(`[postinstall] installing EDR's native binding with Node ${process.versions.node} (npm ${command})`);
+console.log(
+  `[postinstall] installing EDR's native binding with Node ${process.versions.node} (npm ${command})`,
+);
 const result = spawnSync(process.execPath, [npmCli, command, "--no-audit", "--no-fund"], {
   stdio: "inherit",
   env: { ...process.env, [GUARD]: "1" },
