@@ -1,6 +1,6 @@
 /**
  * ParkingMarket.book: escrow of fee + deposit, time checks, unit count, weekly KST
- * availability and overlap (SPEC.md section 2).
+ * availability (SPEC.md section 2). Overlap: ParkingMarket.overlap.test.ts.
  */
 import { expect } from "chai";
 import { network } from "hardhat";
@@ -18,6 +18,7 @@ import {
   weekFromRanges,
   withUnits,
   NO_UNITS,
+  type ParkingFixture,
   type WeekBitmap,
 } from "./fixture.js";
 
@@ -28,8 +29,10 @@ describe("ParkingMarket.book", () => {
   const setup = () => networkHelpers.loadFixture(parkingFixture);
 
   /** Registers a slot for the fixture's owner with `availability`; returns its id. */
-  async function slotWith(availability: WeekBitmap): Promise<bigint> {
-    const { market, owner } = await setup();
+  async function slotWith(
+    { market, owner }: ParkingFixture,
+    availability: WeekBitmap,
+  ): Promise<bigint> {
     const district = ethers.encodeBytes32String("songdo");
     const slotId = await market.registerSlot.staticCall(owner, district, SLOT_PRICE, availability);
     await market.registerSlot(owner, district, SLOT_PRICE, availability);
@@ -148,8 +151,9 @@ describe("ParkingMarket.book", () => {
   });
 
   it("places unit 0 of the week at Monday 00:00 KST, repeating every week", async () => {
-    const { market, driver, monday } = await setup();
-    const slotId = await slotWith(withUnits(NO_UNITS, 0, 1));
+    const f = await setup();
+    const { market, driver, monday } = f;
+    const slotId = await slotWith(f, withUnits(NO_UNITS, 0, 1));
     await expect(market.connect(driver).book(slotId, monday - UNIT, monday, 0n))
       .to.be.revertedWithCustomError(market, "ParkingSlotUnavailable")
       .withArgs(slotId, monday - UNIT, monday);
@@ -168,8 +172,9 @@ describe("ParkingMarket.book", () => {
   });
 
   it("accepts the first and the last unit of an availability range, not one outside", async () => {
-    const { market, driver, monday } = await setup();
-    const slotId = await slotWith(weekFromRanges(["Mon 08:00-20:00"]));
+    const f = await setup();
+    const { market, driver, monday } = f;
+    const slotId = await slotWith(f, weekFromRanges(["Mon 08:00-20:00"]));
     const opens = monday + 8n * HOUR;
     const closes = monday + 20n * HOUR;
     await expect(market.connect(driver).book(slotId, opens - UNIT, opens + UNIT, 0n))
@@ -187,16 +192,18 @@ describe("ParkingMarket.book", () => {
   });
 
   it("books across Sunday -> Monday KST (the week wraps from the last word to the first)", async () => {
-    const { market, driver, monday } = await setup();
+    const f = await setup();
+    const { market, driver, monday } = f;
     const start = monday - HOUR; // Sunday 23:00 KST
     const end = monday + HOUR; // Monday 01:00 KST
     const missingMondayMidnight = await slotWith(
+      f,
       weekFromRanges(["Sun 22:00-24:00", "Mon 00:15-02:00"]),
     );
     await expect(market.connect(driver).book(missingMondayMidnight, start, end, 0n))
       .to.be.revertedWithCustomError(market, "ParkingSlotUnavailable")
       .withArgs(missingMondayMidnight, start, end);
-    const wrapping = await slotWith(weekFromRanges(["Sun 22:00-24:00", "Mon 00:00-02:00"]));
+    const wrapping = await slotWith(f, weekFromRanges(["Sun 22:00-24:00", "Mon 00:00-02:00"]));
     const units = (end - start) / UNIT;
     await expect(market.connect(driver).book(wrapping, start, end, 0n))
       .to.emit(market, "BookingCreated")
@@ -204,9 +211,10 @@ describe("ParkingMarket.book", () => {
   });
 
   it("checks ranges that cross availability words inside the week", async () => {
-    const { market, driver, monday } = await setup();
+    const f = await setup();
+    const { market, driver, monday } = f;
     // Unit 256 is Wednesday 16:00 KST, unit 512 Saturday 08:00 KST.
-    const slotId = await slotWith(weekFromRanges(["Wed 15:00-17:00", "Sat 07:00-08:45"]));
+    const slotId = await slotWith(f, weekFromRanges(["Wed 15:00-17:00", "Sat 07:00-08:45"]));
     const wednesday = monday + 2n * DAY;
     const saturday = monday + 5n * DAY;
     await expect(
@@ -222,65 +230,6 @@ describe("ParkingMarket.book", () => {
         .connect(driver)
         .book(slotId, saturday + 7n * HOUR, saturday + 8n * HOUR + 45n * 60n, 0n),
     ).to.emit(market, "BookingCreated");
-  });
-
-  it("accepts adjacent bookings and rejects an overlap of one unit with ParkingSlotAlreadyBooked", async () => {
-    const { market, driver, driver2, monday, slotId } = await setup();
-    const start = monday + 10n * HOUR;
-    const end = monday + 12n * HOUR;
-    await bookAt(connection, market, driver, monday - HOUR, slotId, start, end);
-    await expect(market.connect(driver2).book(slotId, end - UNIT, end + HOUR, 0n))
-      .to.be.revertedWithCustomError(market, "ParkingSlotAlreadyBooked")
-      .withArgs(slotId, end - UNIT, end + HOUR);
-    await expect(market.connect(driver2).book(slotId, start - HOUR, start + UNIT, 0n))
-      .to.be.revertedWithCustomError(market, "ParkingSlotAlreadyBooked")
-      .withArgs(slotId, start - HOUR, start + UNIT);
-    await expect(market.connect(driver2).book(slotId, end, end + HOUR, 0n)).to.emit(
-      market,
-      "BookingCreated",
-    );
-    await expect(market.connect(driver2).book(slotId, start - HOUR, start, 0n)).to.emit(
-      market,
-      "BookingCreated",
-    );
-  });
-
-  it("keeps the bookings of different slots apart", async () => {
-    const { market, driver, driver2, monday, slotId } = await setup();
-    const other = await slotWith(weekFromRanges(["Mon 00:00-24:00"]));
-    const start = monday + 10n * HOUR;
-    await bookAt(connection, market, driver, monday - HOUR, slotId, start, start + HOUR);
-    await expect(market.connect(driver2).book(other, start, start + HOUR, 0n)).to.emit(
-      market,
-      "BookingCreated",
-    );
-  });
-
-  it("detects overlap on both sides of a reservation-word boundary of the timeline", async () => {
-    const { market, driver, driver2, monday, slotId } = await setup();
-    // The timeline keeps 256 units per word: take two word boundaries after the Monday.
-    const wordSeconds = 256n * UNIT;
-    const boundary = (monday / wordSeconds + 1n) * wordSeconds;
-    const later = boundary + wordSeconds;
-    const book2 = (start: bigint, end: bigint) =>
-      market.connect(driver2).book(slotId, start, end, 0n);
-
-    // A booking across the boundary takes units of both words.
-    await bookAt(connection, market, driver, monday, slotId, boundary - HOUR, boundary + HOUR);
-    await expect(book2(boundary + HOUR - UNIT, boundary + 2n * HOUR))
-      .to.be.revertedWithCustomError(market, "ParkingSlotAlreadyBooked")
-      .withArgs(slotId, boundary + HOUR - UNIT, boundary + 2n * HOUR);
-    await expect(book2(boundary - 2n * HOUR, boundary - HOUR + UNIT))
-      .to.be.revertedWithCustomError(market, "ParkingSlotAlreadyBooked")
-      .withArgs(slotId, boundary - 2n * HOUR, boundary - HOUR + UNIT);
-
-    // Free in the first word, taken in the second.
-    await bookAt(connection, market, driver, monday + 1n, slotId, later, later + HOUR);
-    await expect(book2(later - HOUR, later + UNIT))
-      .to.be.revertedWithCustomError(market, "ParkingSlotAlreadyBooked")
-      .withArgs(slotId, later - HOUR, later + UNIT);
-    await expect(book2(later - HOUR, later)).to.emit(market, "BookingCreated");
-    await expect(book2(boundary + HOUR, boundary + 2n * HOUR)).to.emit(market, "BookingCreated");
   });
 });
 

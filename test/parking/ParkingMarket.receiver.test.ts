@@ -34,21 +34,30 @@ describe("ParkingMarket slot receiver callback", () => {
     // The receiver may register slots, so only the guard stands in the way.
     await market.grantRole(await market.REGISTRAR_ROLE(), receiver);
     const newSlot = 2n;
-    const calls: [string, readonly unknown[]][] = [
-      ["setUnitPrice", [newSlot, SLOT_PRICE + 1n]],
-      ["setAvailability", [newSlot, NO_UNITS]],
-      ["registerSlot", [await receiver.getAddress(), district, SLOT_PRICE, ALL_WEEK]],
-      ["book", [slotId, start + HOUR, start + HOUR + UNIT, 0n]],
-      ["checkIn", [id]],
-      ["checkOut", [id]],
-      ["cancel", [id]],
-      ["settle", [id]],
+    const encode = market.interface;
+    const reentries: [string, string][] = [
+      ["setUnitPrice", encode.encodeFunctionData("setUnitPrice", [newSlot, SLOT_PRICE + 1n])],
+      ["setAvailability", encode.encodeFunctionData("setAvailability", [newSlot, NO_UNITS])],
+      [
+        "registerSlot",
+        encode.encodeFunctionData("registerSlot", [
+          await receiver.getAddress(),
+          district,
+          SLOT_PRICE,
+          ALL_WEEK,
+        ]),
+      ],
+      ["book", encode.encodeFunctionData("book", [slotId, start + HOUR, start + HOUR + UNIT, 0n])],
+      ["checkIn", encode.encodeFunctionData("checkIn", [id])],
+      ["checkOut", encode.encodeFunctionData("checkOut", [id])],
+      ["cancel", encode.encodeFunctionData("cancel", [id])],
+      ["settle", encode.encodeFunctionData("settle", [id])],
     ];
-    for (const [name, args] of calls) {
-      await receiver.arm(market.interface.encodeFunctionData(name, args));
+    for (const [name, data] of reentries) {
+      await receiver.arm(data);
       await expect(
         market.registerSlot(receiver, district, SLOT_PRICE, ALL_WEEK),
-        name,
+        `re-entry through ${name}`,
       ).to.be.revertedWithCustomError(market, "ReentrancyGuardReentrantCall");
     }
     await receiver.arm("0x");

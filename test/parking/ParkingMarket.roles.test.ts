@@ -26,12 +26,14 @@ describe("ParkingMarket roles", () => {
   const district = ethers.encodeBytes32String("songdo");
 
   it("registers slots with the registrar role only (AccessControlUnauthorizedAccount)", async () => {
-    const { market, owner, stranger } = await setup();
+    const { market, admin, owner, stranger } = await setup();
     const role = await market.REGISTRAR_ROLE();
     await expect(market.connect(stranger).registerSlot(owner, district, SLOT_PRICE, ALL_WEEK))
       .to.be.revertedWithCustomError(market, "AccessControlUnauthorizedAccount")
       .withArgs(stranger.address, role);
-    await market.grantRole(role, stranger);
+    await expect(market.grantRole(role, stranger))
+      .to.emit(market, "RoleGranted")
+      .withArgs(role, stranger.address, admin.address);
     await expect(market.connect(stranger).registerSlot(owner, district, SLOT_PRICE, ALL_WEEK))
       .to.emit(market, "SlotRegistered")
       .withArgs(2n, owner.address, district, SLOT_PRICE);
