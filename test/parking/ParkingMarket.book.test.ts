@@ -8,6 +8,7 @@ import { network } from "hardhat";
 import {
   DAY,
   HOUR,
+  KST_OFFSET,
   SLOT_PRICE,
   SPEC,
   UNIT,
@@ -153,6 +154,9 @@ describe("ParkingMarket.book", () => {
   it("places unit 0 of the week at Monday 00:00 KST, repeating every week", async () => {
     const f = await setup();
     const { market, driver, monday } = f;
+    // The fixture's Monday, read as a KST wall clock by the JavaScript Date.
+    const kst = new Date(Number(monday + KST_OFFSET) * 1000);
+    expect([kst.getUTCDay(), kst.getUTCHours(), kst.getUTCMinutes()]).to.deep.equal([1, 0, 0]);
     const slotId = await slotWith(f, withUnits(NO_UNITS, 0, 1));
     await expect(market.connect(driver).book(slotId, monday - UNIT, monday, 0n))
       .to.be.revertedWithCustomError(market, "ParkingSlotUnavailable")

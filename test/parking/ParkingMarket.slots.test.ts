@@ -220,17 +220,22 @@ describe("ParkingMarket slots", () => {
       const { krw, credit, treasury, admin } = await deployCityPilot(connection);
       const factory = await ethers.getContractFactory("ParkingMarket");
       const good = { ...SPEC };
-      const addresses = [
-        admin.address,
-        await krw.getAddress(),
-        await credit.getAddress(),
-        await treasury.getAddress(),
+      const zero = ethers.ZeroAddress;
+      const a = admin.address;
+      const k = await krw.getAddress();
+      const c = await credit.getAddress();
+      const t = await treasury.getAddress();
+      const zeroed: [string, string, string, string][] = [
+        [zero, k, c, t],
+        [a, zero, c, t],
+        [a, k, zero, t],
+        [a, k, c, zero],
       ];
-      for (let zeroed = 0; zeroed < addresses.length; zeroed++) {
-        const args = addresses.map((a, i) => (i === zeroed ? ethers.ZeroAddress : a));
-        await expect(
-          factory.deploy(args[0] ?? "", args[1] ?? "", args[2] ?? "", args[3] ?? "", good),
-        ).to.be.revertedWithCustomError(factory, "ParkingInvalidParams");
+      for (const addresses of zeroed) {
+        await expect(factory.deploy(...addresses, good)).to.be.revertedWithCustomError(
+          factory,
+          "ParkingInvalidParams",
+        );
       }
       const base = [admin, krw, credit, treasury] as const;
       await expect(
