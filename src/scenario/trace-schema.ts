@@ -44,7 +44,8 @@ export const countSchema = z
   .int("must be a whole number")
   .nonnegative("must not be negative");
 
-const nameSchema = z.string().min(1, "must not be empty").max(64);
+/** A name of an actor, slot, booking or receipt in a trace: `d17`, `s3`, `b1042`. */
+export const nameSchema = z.string().min(1, "must not be empty").max(64);
 
 const perMaterialSchema = z.partialRecord(materialSchema, countSchema);
 
@@ -146,6 +147,21 @@ export const treasuryFundSchema = z.strictObject({
 export const AVAILABILITY_PATTERN =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))? ([01]\d|2[0-3]):(00|15|30|45)-(([01]\d|2[0-3]):(00|15|30|45)|24:00)$/;
 
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** One weekly availability range, KST: `Mon-Fri 09:00-18:00` (a night range is two entries). */
+export const availabilityEntrySchema = z
+  .string()
+  .regex(AVAILABILITY_PATTERN, "expected e.g. 'Mon-Fri 09:00-18:00' (KST, quarter hours)")
+  .refine((s) => {
+    const [from = "", to = ""] = s.split(" ")[1]?.split("-") ?? [];
+    return to > from;
+  }, "end must be after start within one day")
+  .refine((s) => {
+    const [first = "", last = first] = s.split(" ")[0]?.split("-") ?? [];
+    return WEEKDAYS.indexOf(last) >= WEEKDAYS.indexOf(first);
+  }, "day range must run forward from Mon to Sun (write a wrap as two entries)");
+
 export const slotRegisterSchema = z.strictObject({
   ...base,
   kind: z.literal("slot.register"),
@@ -153,15 +169,7 @@ export const slotRegisterSchema = z.strictObject({
   owner: nameSchema,
   district: nameSchema,
   unitPrice: moneySchema,
-  availability: z.array(
-    z
-      .string()
-      .regex(AVAILABILITY_PATTERN, "expected e.g. 'Mon-Fri 09:00-18:00' (KST, quarter hours)")
-      .refine((s) => {
-        const [from = "", to = ""] = s.split(" ")[1]?.split("-") ?? [];
-        return to > from;
-      }, "end must be after start within one day"),
-  ),
+  availability: z.array(availabilityEntrySchema),
 });
 
 export const slotPriceSchema = z.strictObject({
