@@ -162,3 +162,39 @@ export function inputErrorsFromZod(
   }
   return errors;
 }
+
+/** Several errors of one file, reported as the first (with a count) and listed in `errors`. */
+export class AggregateInputError extends InputError {
+  readonly errors: readonly InputError[];
+
+  constructor(errors: readonly InputError[]) {
+    const [first] = errors;
+    if (first === undefined) throw new RangeError("AggregateInputError needs an error");
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+    super({
+      code: first.code,
+      file: first.file,
+      line: first.line,
+      fieldPath: first.fieldPath,
+      reason: `${first.reason}${more}`,
+    });
+    this.name = "AggregateInputError";
+    this.errors = errors;
+  }
+}
+
+/** The error to throw for a non-empty list: the only one, or an aggregate of all. */
+export function oneInputError(errors: readonly InputError[]): InputError {
+  const [first] = errors;
+  if (errors.length === 1 && first !== undefined) return first;
+  return new AggregateInputError(errors);
+}
+
+/** A file system error in plain words (`no such file`). */
+export function describeIoError(cause: unknown): string {
+  const code = (cause as { code?: unknown } | null)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory";
+  if (code === "EACCES") return "permission denied";
+  return cause instanceof Error ? cause.message : String(cause);
+}

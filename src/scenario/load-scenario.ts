@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 
-import { InputError, inputErrorsFromZod } from "./errors.js";
+import { describeIoError, InputError, inputErrorsFromZod, oneInputError } from "./errors.js";
 import { scenarioSchema, type Scenario } from "./scenario-schema.js";
 import { applySweepValue } from "./scenario-sweep.js";
 
@@ -21,8 +21,8 @@ export interface LoadedScenario {
 }
 
 /**
- * Reads and validates a scenario file. Throws the first {@link InputError}; the others are
- * on its `errors` list when there are several (`AggregateInputError`).
+ * Reads and validates a scenario file. Throws an {@link InputError}; when there are several,
+ * an `AggregateInputError` reporting the first and listing all.
  */
 export async function loadScenario(file: string): Promise<LoadedScenario> {
   let text: string;
@@ -34,18 +34,10 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
   return parseScenarioText(text, file);
 }
 
-export function describeIoError(cause: unknown): string {
-  const code = (cause as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "is a directory";
-  if (code === "EACCES") return "permission denied";
-  return cause instanceof Error ? cause.message : String(cause);
-}
-
 /** Validates scenario YAML text; `file` names it in errors. */
 export function parseScenarioText(text: string, file: string): LoadedScenario {
   const errors = scenarioTextErrors(text, file);
-  if (errors.errors.length > 0) throw firstWithOthers(errors.errors);
+  if (errors.errors.length > 0) throw oneInputError(errors.errors);
   return { file, scenario: errors.scenario as Scenario, raw: errors.raw };
 }
 
@@ -122,28 +114,4 @@ function lineOfPath(
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;
-}
-
-/** Several errors of one file, reported as the first with the others attached. */
-export class AggregateInputError extends InputError {
-  readonly errors: readonly InputError[];
-  constructor(errors: readonly InputError[]) {
-    const [first] = errors;
-    if (first === undefined) throw new RangeError("no errors");
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-    super({
-      code: first.code,
-      file: first.file,
-      line: first.line,
-      fieldPath: first.fieldPath,
-      reason: `${first.reason}${more}`,
-    });
-    this.errors = errors;
-  }
-}
-
-function firstWithOthers(errors: readonly InputError[]): InputError {
-  return errors.length === 1 && errors[0] !== undefined
-    ? errors[0]
-    : new AggregateInputError(errors);
 }

@@ -15,6 +15,7 @@ import {
   moneySchema,
   recyclingConfigSchema,
   schemeNameSchema,
+  schemeParamsFieldSchema,
   schemeParamsSchemas,
   type SchemeChoice,
   type SchemeName,
@@ -75,10 +76,7 @@ const schemeChoiceInputSchema = z.strictObject({
     .optional()
     .describe("A name for this variant in comparison reports (default: the scheme name)."),
   scheme: schemeNameSchema.describe("The reward scheme."),
-  params: z
-    .unknown()
-    .optional()
-    .describe("Scheme parameters (SPEC.md section 3); a missing key takes the default."),
+  params: schemeParamsFieldSchema.optional(),
 });
 
 /** A scheme with its typed parameters and the label reports use. */
@@ -151,7 +149,7 @@ const scenarioObjectSchema = z.strictObject({
     .prefault({})
     .describe("Recycling parameters (as in a trace's config); missing keys: SPEC defaults."),
   scheme: schemeNameSchema.default("flat").describe("The reward scheme of a single run."),
-  params: z.unknown().optional().describe("Parameters of `scheme` (SPEC.md section 3)."),
+  params: schemeParamsFieldSchema.optional(),
   schemes: z
     .array(schemeEntrySchema)
     .min(1, "must list at least one scheme")

@@ -79,6 +79,14 @@ export type SchemeChoice = {
   [K in SchemeName]: { scheme: K; params: SchemeParams[K] };
 }[SchemeName];
 
+/**
+ * The `params` field of `config` and `scheme.set`: checked against the named scheme's
+ * parameter schema by a refinement (the JSON Schema export lists the forms).
+ */
+export const schemeParamsFieldSchema = z
+  .unknown()
+  .describe("Scheme parameters (SPEC.md section 3); a missing key takes the scheme's default.");
+
 /** Validates `params` against the parameter schema of `scheme`, reporting under `params`. */
 function refineSchemeParams(
   value: { scheme?: SchemeName | undefined; params?: unknown },
@@ -123,7 +131,7 @@ export const configEventSchema = z
     market: marketConfigSchema.optional(),
     recycling: recyclingConfigSchema.optional(),
     scheme: schemeNameSchema.optional(),
-    params: z.unknown().optional(),
+    params: schemeParamsFieldSchema.optional(),
   })
   .superRefine(refineSchemeParams);
 
@@ -232,7 +240,7 @@ export const schemeSetSchema = z
     ...base,
     kind: z.literal("scheme.set"),
     scheme: schemeNameSchema,
-    params: z.unknown().optional(),
+    params: schemeParamsFieldSchema.optional(),
   })
   .superRefine(refineSchemeParams);
 
