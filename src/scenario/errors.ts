@@ -87,6 +87,7 @@ export function formatFieldPath(path: readonly PropertyKey[], prefix = ""): stri
 export function issueReason(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
+      if (!issue.message.startsWith("Invalid input")) return issue.message;
       return issue.message.includes("received undefined")
         ? "required field is missing"
         : `expected ${issue.expected}${receivedSuffix(issue.message)}`;

@@ -55,7 +55,7 @@ export function scenarioTextErrors(
           new InputError({
             code: "YAML_SYNTAX",
             file,
-            line: e.linePos?.[0]?.line,
+            line: lineCounter.linePos(e.pos[0]).line,
             reason: firstLine(e.message),
           }),
       ),

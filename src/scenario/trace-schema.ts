@@ -23,7 +23,24 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})
 export const isoTimeSchema = z
   .string()
   .regex(ISO_WITH_OFFSET, "expected ISO 8601 time with offset, e.g. 2026-03-02T08:15:00+09:00")
-  .refine((s) => Number.isFinite(Date.parse(s)), "not a valid calendar time");
+  .refine(isCalendarTime, "not a valid calendar time");
+
+/** Date.parse rolls `02-30` over to March; a calendar time must read back as written. */
+function isCalendarTime(iso: string): boolean {
+  const fields = iso.slice(0, 19).split(/[-T:]/).map(Number);
+  const [y = NaN, mo = NaN, d = NaN, h = NaN, mi = NaN, s = NaN] = fields;
+  const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  const readBack = [
+    utc.getUTCFullYear(),
+    utc.getUTCMonth() + 1,
+    utc.getUTCDate(),
+    utc.getUTCHours(),
+    utc.getUTCMinutes(),
+    utc.getUTCSeconds(),
+  ];
+  const offsetHours = iso.endsWith("Z") ? 0 : Number(iso.slice(-5, -3));
+  return readBack.every((n, i) => n === fields[i]) && offsetHours <= 23;
+}
 
 /** Unix seconds of a validated ISO time. */
 export function unixSeconds(iso: string): number {
