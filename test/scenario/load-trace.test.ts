@@ -1,11 +1,18 @@
 /** Loading valid traces: the worked examples, and what validation leaves to the chain. */
+import { readFileSync } from "node:fs";
+
 import { expect } from "chai";
 
 import { formatTraceEvent } from "../../src/scenario/format-trace.js";
-import { readTrace, validateTraceFile, type TracedEvent } from "../../src/scenario/load-trace.js";
+import {
+  readTrace,
+  validateTraceFile,
+  validateTraceText,
+  type TracedEvent,
+} from "../../src/scenario/load-trace.js";
 import { TraceValidator } from "../../src/scenario/validate-trace.js";
 import { parseEvent } from "../../src/scenario/trace-schema.js";
-import { jsonl, kst, tempFolder } from "./helpers.js";
+import { expectInputError, jsonl, kst, tempFolder, thrownBy } from "./helpers.js";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url);
 const fixture = (name: string) => new URL(name, FIXTURES).pathname;
@@ -159,5 +166,19 @@ describe("loading traces", () => {
     expect(problem?.message).to.equal(
       'generated:2: credit.spend.merchant: unknown actor "m" (no earlier actor.join)',
     );
+  });
+
+  it("validates trace text held in memory", async () => {
+    const text = readFileSync(fixture("recycling.jsonl"), "utf8");
+    expect((await validateTraceText(text)).counts["recycle.deposit"]).to.equal(2);
+    const lines = text.trimEnd().split("\n");
+    lines.push(...lines.splice(7, 1)); // the spend of 08:00 after the redeem of 20:00
+    expectInputError(await thrownBy(() => validateTraceText(lines, "generated.jsonl")), {
+      code: "TIME_ORDER",
+      file: "generated.jsonl",
+      line: 9,
+      fieldPath: "credit.spend.t",
+      reason: "time order",
+    });
   });
 });
