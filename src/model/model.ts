@@ -46,6 +46,11 @@ export class ReferenceModel {
     return outcome;
   }
 
+  /** An actor's KRW and credits (0 for a name never seen). */
+  balanceOf(actor: string): { krw: bigint; credits: bigint } {
+    return { krw: this.ledger.krwOf(actor), credits: this.ledger.creditsOf(actor) };
+  }
+
   /** Market parameters in force (defaults until the run starts). */
   get market(): MarketParams {
     return this.services?.parking.market ?? marketParamsOf(undefined);
@@ -163,12 +168,12 @@ export class ReferenceModel {
   }
 
   /**
-   * The treasury burns the merchant's credits and pays the same KRW. Checks the treasury's
-   * KRW first, then the merchant's credits (the same order as credits paid into parking).
+   * The treasury burns the merchant's credits and pays the same KRW. Checks the merchant's
+   * credits first, then the treasury's KRW (the same order as credits paid into parking).
    */
   private redeem(event: TraceEventOf<"merchant.redeem">): Outcome {
-    if (this.ledger.treasuryKrw < event.credits) return failed("TreasuryInsufficientFunds");
     if (this.ledger.creditsOf(event.merchant) < event.credits) return failed("InsufficientCredits");
+    if (this.ledger.treasuryKrw < event.credits) return failed("TreasuryInsufficientFunds");
     this.ledger.redeemCreditsToActor(event.merchant, event.merchant, event.credits);
     return ok({ type: "merchantRedeemed", merchant: event.merchant, credits: event.credits });
   }

@@ -75,7 +75,7 @@ export class ParkingMarket {
 
   /**
    * Checks, in this order: alignment, `start >= now`, 1..96 units, availability, overlap,
-   * `credits <= fee`, treasury KRW for the credits, the driver's credits, the driver's KRW.
+   * `credits <= fee`, the driver's credits, the treasury's KRW to redeem them, the driver's KRW.
    */
   book(event: TraceEventOf<"parking.book">, start: number, end: number, now: number): Outcome {
     const slot = this.slotNamed(event.slot);
@@ -88,8 +88,9 @@ export class ParkingMarket {
     const { fee, deposit } = bookingPrice(units, slot.unitPrice, this.market);
     const credits = event.credits;
     if (credits > fee) return failed("CreditsExceedFee");
-    if (this.ledger.treasuryKrw < credits) return failed("TreasuryInsufficientFunds");
+    // The market takes the driver's credits, then redeems them through the treasury.
     if (this.ledger.creditsOf(event.driver) < credits) return failed("InsufficientCredits");
+    if (this.ledger.treasuryKrw < credits) return failed("TreasuryInsufficientFunds");
     const krwPaid = fee + deposit - credits;
     if (this.ledger.krwOf(event.driver) < krwPaid) return failed("InsufficientKrw");
 

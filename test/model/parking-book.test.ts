@@ -46,12 +46,14 @@ describe("model: parking.book", () => {
     });
   });
 
-  it("fails when the treasury lacks the KRW to redeem the credits", () => {
+  it("checks the driver's credits before the treasury's KRW to redeem them", () => {
     const world = parkingWorld({ treasuryKrw: 999 });
     earnCredits(world, "d1", 1000, at("08:00"));
     const outcome = book(world, "b1", at("09:00"), at("10:00"), at("12:30"), { credits: 1000 });
     expect(reasonOf(outcome)).to.equal("failed:TreasuryInsufficientFunds");
     expect(world.credits("d1")).to.equal(1000n);
+    const both = book(world, "b2", at("09:00"), at("10:00"), at("12:30"), { credits: 1001 });
+    expect(reasonOf(both)).to.equal("failed:InsufficientCredits");
     expect(world.krw("d1")).to.equal(DRIVER_KRW);
   });
 

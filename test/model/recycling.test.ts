@@ -162,8 +162,13 @@ describe("model: spending and redeeming credits", () => {
       "failed:TreasuryInsufficientFunds",
     );
     expect(world.apply({ ...redeem, credits: 1000 }).status).to.equal("ok");
-    expect(reasonOf(world.apply({ ...redeem, credits: Number(credits) - 999 }))).to.equal(
+    // The treasury is empty now: enough credits fail on its KRW; too few credits fail first.
+    const held = Number(credits) - 1000;
+    expect(reasonOf(world.apply({ ...redeem, credits: held }))).to.equal(
       "failed:TreasuryInsufficientFunds",
+    );
+    expect(reasonOf(world.apply({ ...redeem, credits: held + 1 }))).to.equal(
+      "failed:InsufficientCredits",
     );
     expect([world.krw("m1"), world.credits("m1")]).to.deep.equal([1000n, credits - 1000n]);
     expect(world.model.ledger.creditSupply).to.equal(credits - 1000n);
