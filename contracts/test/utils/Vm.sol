@@ -6,6 +6,7 @@ pragma solidity ^0.8.24;
  * @dev The cheatcodes the Solidity tests use, as served by the Hardhat 3 (EDR) test runner at
  * {VM_ADDRESS}. Only what the tests call is declared (forge-std is not a dependency).
  */
+// solhint-disable-next-line interface-starts-with-i
 interface Vm {
     /// @dev Sets `block.timestamp`.
     function warp(uint256 newTimestamp) external;
