@@ -142,7 +142,11 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IParkingMarket
-    function setAvailability(uint256 slotId, uint256[3] calldata availability) external whenNotPaused {
+    function setAvailability(uint256 slotId, uint256[3] calldata availability)
+        external
+        whenNotPaused
+        nonReentrant
+    {
         _checkSlotOwner(slotId);
         _checkAvailability(availability);
         _slots[slotId].availability = availability;
@@ -150,7 +154,7 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IParkingMarket
-    function setUnitPrice(uint256 slotId, uint256 unitPrice) external whenNotPaused {
+    function setUnitPrice(uint256 slotId, uint256 unitPrice) external whenNotPaused nonReentrant {
         _checkSlotOwner(slotId);
         _checkPrice(unitPrice);
         Slot storage slot = _slots[slotId];
