@@ -128,9 +128,12 @@ interface IParkingMarket {
      * @dev Mints slot `slotId` (sequential from 1) to `owner`. Only the registrar role.
      * The slot starts unavailable unless `availability` is given.
      */
-    function registerSlot(address owner, bytes32 district, uint256 unitPrice, uint256[3] calldata availability)
-        external
-        returns (uint256 slotId);
+    function registerSlot(
+        address owner,
+        bytes32 district,
+        uint256 unitPrice,
+        uint256[3] calldata availability
+    ) external returns (uint256 slotId);
 
     /**
      * @dev Replaces the weekly availability of `slotId`. Only its owner. Live bookings stay.
@@ -147,9 +150,12 @@ interface IParkingMarket {
      * of it with `creditsToUse` credits (redeemed through the treasury). The caller approves
      * the KRW and the credits to this contract.
      */
-    function book(uint256 slotId, uint256 start, uint256 end, uint256 creditsToUse)
-        external
-        returns (uint256 bookingId);
+    function book(
+        uint256 slotId,
+        uint256 start,
+        uint256 end,
+        uint256 creditsToUse
+    ) external returns (uint256 bookingId);
 
     /**
      * @dev Checks in, by the driver or the gate role, in `[start - 900, end)`.

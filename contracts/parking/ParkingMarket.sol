@@ -19,9 +19,10 @@ import {UnitBitmap} from "./libraries/UnitBitmap.sol";
  * the treasury redeems into the escrow at face value).
  *
  * Overlap is checked on a per-slot bitmap of the absolute timeline, so booking costs the
- * same after a million bookings as after one. A pause stops new slots, bookings, price and
- * availability changes and check-ins; check-out, cancellation and settlement stay open so
- * that a pause never locks a driver's deposit.
+ * same after a million bookings as after one. A pause stops new business (slots, bookings,
+ * price and availability changes); check-in, check-out, cancellation and settlement stay
+ * open, so a pause never locks a driver's deposit nor turns a driver who arrives into a
+ * no-show.
  *
  * IMPORTANT: the market holds the REDEEMER_ROLE of the treasury to redeem drivers' credits.
  */
@@ -120,13 +121,12 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IParkingMarket
-    function registerSlot(address owner, bytes32 district, uint256 unitPrice, uint256[3] calldata availability)
-        external
-        onlyRole(REGISTRAR_ROLE)
-        whenNotPaused
-        nonReentrant
-        returns (uint256 slotId)
-    {
+    function registerSlot(
+        address owner,
+        bytes32 district,
+        uint256 unitPrice,
+        uint256[3] calldata availability
+    ) external onlyRole(REGISTRAR_ROLE) whenNotPaused nonReentrant returns (uint256 slotId) {
         _checkPrice(unitPrice);
         _checkAvailability(availability);
         slotId = ++_lastSlotId;
@@ -142,11 +142,10 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IParkingMarket
-    function setAvailability(uint256 slotId, uint256[3] calldata availability)
-        external
-        whenNotPaused
-        nonReentrant
-    {
+    function setAvailability(
+        uint256 slotId,
+        uint256[3] calldata availability
+    ) external whenNotPaused nonReentrant {
         _checkSlotOwner(slotId);
         _checkAvailability(availability);
         _slots[slotId].availability = availability;
@@ -168,12 +167,12 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IParkingMarket
-    function book(uint256 slotId, uint256 start, uint256 end, uint256 creditsToUse)
-        external
-        whenNotPaused
-        nonReentrant
-        returns (uint256 bookingId)
-    {
+    function book(
+        uint256 slotId,
+        uint256 start,
+        uint256 end,
+        uint256 creditsToUse
+    ) external whenNotPaused nonReentrant returns (uint256 bookingId) {
         if (_ownerOf(slotId) == address(0)) revert ParkingSlotNotFound(slotId);
         if (start % UNIT != 0 || end % UNIT != 0) revert ParkingUnalignedTime(start, end);
         if (end <= start || end > type(uint40).max) revert ParkingInvalidRange(start, end);
@@ -213,7 +212,7 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IParkingMarket
-    function checkIn(uint256 bookingId) external whenNotPaused nonReentrant {
+    function checkIn(uint256 bookingId) external nonReentrant {
         Booking storage booking = _liveBooking(bookingId, Status.Booked);
         _checkDriverOrGate(bookingId, booking.driver);
         uint256 opensAt = booking.start - UNIT;
@@ -276,7 +275,7 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     //////////////////////////////////////////////////////////////*/
 
     /**
-     * @dev Pauses slots, bookings, price and availability changes and check-ins. Only the pauser role.
+     * @dev Pauses new slots, bookings, price and availability changes. Only the pauser role.
      */
     function pause() external onlyRole(PAUSER_ROLE) {
         _pause();
@@ -330,7 +329,9 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
     }
 
     /// @dev See {IERC165-supportsInterface}.
-    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+    function supportsInterface(
+        bytes4 interfaceId
+    ) public view override(ERC721, AccessControl) returns (bool) {
         return super.supportsInterface(interfaceId);
     }
 
@@ -345,11 +346,9 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
         if (status != expected) revert ParkingInvalidStatus(bookingId, status);
     }
 
-    function _terms(Booking storage booking)
-        private
-        view
-        returns (uint256 end, uint256 unitPrice, uint256 units, uint256 slotId)
-    {
+    function _terms(
+        Booking storage booking
+    ) private view returns (uint256 end, uint256 unitPrice, uint256 units, uint256 slotId) {
         end = booking.end;
         unitPrice = booking.unitPrice;
         units = (end - booking.start) / UNIT;
@@ -371,9 +370,13 @@ contract ParkingMarket is ERC721, AccessControl, Pausable, ReentrancyGuardTransi
         ownerShare = earned - platformCut;
     }
 
-    function _payOut(uint256 slotId, address driver, uint256 platformCut, uint256 ownerShare, uint256 refund)
-        private
-    {
+    function _payOut(
+        uint256 slotId,
+        address driver,
+        uint256 platformCut,
+        uint256 ownerShare,
+        uint256 refund
+    ) private {
         if (platformCut > 0) krw.safeTransfer(address(treasury), platformCut);
         if (ownerShare > 0) krw.safeTransfer(_ownerOf(slotId), ownerShare);
         if (refund > 0) krw.safeTransfer(driver, refund);

@@ -45,6 +45,8 @@ describe("custom errors", () => {
       })
       .map(([name, file]) => `${name} (${file})`);
     expect(declared.size).to.be.greaterThan(0);
-    expect(unasserted, `custom errors no test asserts:\n${unasserted.join("\n")}`).to.deep.equal([]);
+    expect(unasserted, `custom errors no test asserts:\n${unasserted.join("\n")}`).to.deep.equal(
+      [],
+    );
   });
 });

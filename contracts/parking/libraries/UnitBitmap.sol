@@ -62,10 +62,11 @@ library UnitBitmap {
      * @dev Marks `[from, from + count)` of the timeline as taken; returns false, changing
      * nothing, if any of those units was already taken. `count <= 96`.
      */
-    function tryReserve(mapping(uint256 => uint256) storage timeline, uint256 from, uint256 count)
-        internal
-        returns (bool)
-    {
+    function tryReserve(
+        mapping(uint256 => uint256) storage timeline,
+        uint256 from,
+        uint256 count
+    ) internal returns (bool) {
         uint256 word = from >> 8;
         uint256 bit = from & 255;
         uint256 first = count < 256 - bit ? count : 256 - bit;

@@ -35,7 +35,7 @@ contract ReentrantParkingActor is ITokenCallbacks, IERC721Receiver {
 
     Attack public attack;
     /// @dev The booking, slot or amount the attack targets (a minted slot when zero).
-    uint256 public target;
+    uint256 public attackTarget;
     /// @dev Swallow the reentrant call's failure instead of bubbling it up.
     bool public swallow;
     /// @dev Reentrant calls tried, and those that went through.
@@ -56,7 +56,7 @@ contract ReentrantParkingActor is ITokenCallbacks, IERC721Receiver {
     /// @dev Arms `attack_` on `target_` for the next callback.
     function arm(Attack attack_, uint256 target_, bool swallow_) external {
         attack = attack_;
-        target = target_;
+        attackTarget = target_;
         swallow = swallow_;
     }
 
@@ -112,7 +112,7 @@ contract ReentrantParkingActor is ITokenCallbacks, IERC721Receiver {
         // Disarmed first: one attempt per arming, and no endless recursion if it went through.
         attack = Attack.None;
         ++attempts;
-        uint256 id = target == 0 ? mintedSlot : target;
+        uint256 id = attackTarget == 0 ? mintedSlot : attackTarget;
         (bool ok, bytes memory data) = _callFor(current, id);
         if (ok) {
             ++successes;
