@@ -63,7 +63,7 @@ export async function fundDrivers(
   drivers: readonly string[],
   funding: DriverFunding,
 ): Promise<void> {
-  const { krw, credit, market } = chain.contracts;
+  const { krw, credit } = chain.contracts;
   const admin = chain.admin.address;
   await sender.prepareSenders([admin], false);
   await sender.prepareSenders(drivers);
@@ -112,7 +112,7 @@ export async function fundDrivers(
     MaxUint256,
   ]);
   const approveCredit = credit.interface.encodeFunctionData("approve", [
-    await market.getAddress(),
+    chain.addresses.market,
     MaxUint256,
   ]);
   const approvals = drivers.flatMap((driver): FastTx[] => [
