@@ -1,0 +1,66 @@
+/**
+ * Benchmark sizes, read from the environment so that a development run can stay small
+ * (`BENCH_BOOKINGS=1000 npm run bench`) while the default run measures the full figures.
+ */
+export interface BenchConfig {
+  /** Bookings replayed on the fast path (and on the naive path unless overridden). */
+  readonly bookings: number;
+  /** Bookings sent per mined block on the fast path. */
+  readonly bookingsPerBlock: number;
+  /** Slots the throughput bookings are spread over. */
+  readonly slots: number;
+  /** Drivers making the throughput bookings. */
+  readonly drivers: number;
+  /** Bookings replayed as awaited ethers calls (naive path). 0 skips it. */
+  readonly naiveBookings: number;
+  /** Plain KRW transfers of the raw in-process limit. */
+  readonly transfers: number;
+  /** Impersonated senders of those transfers. */
+  readonly transferSenders: number;
+  /** Transfers per mined block. */
+  readonly transfersPerBlock: number;
+  /** Transfers sent as awaited ethers calls (naive path). 0 skips it. */
+  readonly naiveTransfers: number;
+  /** Rounds of the gas scenario (each round books, checks in, out, cancels and settles). */
+  readonly gasRounds: number;
+  /** Slots per operation group in the gas scenario. */
+  readonly gasSlotsPerGroup: number;
+  /** Where to write the JSON results, if anywhere. */
+  readonly out: string | undefined;
+}
+
+/** Error for a malformed benchmark setting; the message names the variable. */
+export class BenchConfigError extends Error {
+  override readonly name = "BenchConfigError";
+}
+
+function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw.replaceAll("_", ""));
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new BenchConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the benchmark configuration from `env` (defaults: the full run). */
+export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const bookings = readCount(env, "BENCH_BOOKINGS", 10_000, 1);
+  const transfers = readCount(env, "BENCH_TRANSFERS", 10_000, 1);
+  const out = env.BENCH_OUT;
+  return {
+    bookings,
+    bookingsPerBlock: readCount(env, "BENCH_BOOKINGS_PER_BLOCK", 250, 1),
+    slots: readCount(env, "BENCH_SLOTS", 200, 1),
+    drivers: readCount(env, "BENCH_DRIVERS", 100, 1),
+    naiveBookings: readCount(env, "BENCH_NAIVE_BOOKINGS", bookings, 0),
+    transfers,
+    transferSenders: readCount(env, "BENCH_TRANSFER_SENDERS", 100, 2),
+    transfersPerBlock: readCount(env, "BENCH_TRANSFERS_PER_BLOCK", 1_000, 1),
+    naiveTransfers: readCount(env, "BENCH_NAIVE_TRANSFERS", transfers, 0),
+    gasRounds: readCount(env, "BENCH_GAS_ROUNDS", 24, 1),
+    gasSlotsPerGroup: readCount(env, "BENCH_GAS_SLOTS", 8, 1),
+    out: out === undefined || out.trim() === "" ? undefined : out,
+  };
+}

@@ -1,0 +1,144 @@
+import type { GasFigure, GasRow } from "./gas-stats.js";
+import type { BenchFailure, BenchResults, ThroughputFigure } from "./results.js";
+
+/** Failures listed one by one before the list is cut short. */
+const MAX_LISTED_FAILURES = 20;
+
+const int = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+function pad(cells: readonly string[], widths: readonly number[]): string {
+  return cells
+    .map((cell, i) => {
+      const width = widths[i] ?? 0;
+      return i === 0 ? cell.padEnd(width) : cell.padStart(width);
+    })
+    .join("  ");
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  return [pad(header, widths), rule, ...rows.map((r) => pad(r, widths))];
+}
+
+function figure(f: GasFigure): string {
+  return f.median === null ? "-" : `${int(f.median)} (${f.n})`;
+}
+
+function verdict(row: GasRow): string {
+  if (row.met === null) return "";
+  const coldOver = row.target !== null && row.cold.median !== null && row.cold.median > row.target;
+  if (!row.met) return "MISSED";
+  return coldOver ? "met (cold over)" : "met";
+}
+
+/** The gas table: operation, median, cold, warm, target, verdict. */
+export function formatGas(results: BenchResults): string[] {
+  const rows = results.gas.rows.map((row) => [
+    row.label,
+    row.all.median === null ? "-" : int(row.all.median),
+    figure(row.cold),
+    figure(row.warm),
+    row.target === null ? "" : `<= ${int(row.target)}`,
+    verdict(row),
+  ]);
+  const lines = [
+    `Gas per parking operation (receipt gasUsed; ${int(results.gas.transactions)} transactions)`,
+    ...table(["operation", "median", "cold (n)", "warm (n)", "target", "verdict"], rows),
+    "",
+    "A target is met when both the median and the warm median are within it.",
+    "Cold means the first write of the storage the operation touches:",
+  ];
+  for (const row of results.gas.rows) {
+    lines.push(
+      `  ${row.label}: ${row.coldMeans ?? "nothing it writes can be a first write (all warm)"}`,
+    );
+  }
+  return lines;
+}
+
+function phaseShares(f: ThroughputFigure): string {
+  if (f.phases === null) return "";
+  const { sendMs, mineMs, receiptsMs } = f.phases;
+  const total = sendMs + mineMs + receiptsMs;
+  if (total <= 0) return "";
+  const share = (ms: number): string => `${Math.round((100 * ms) / total)}%`;
+  return `send ${share(sendMs)}, mine ${share(mineMs)}, receipts ${share(receiptsMs)}`;
+}
+
+function throughputRow(name: string, f: ThroughputFigure | null, unit: string): string[] {
+  if (f === null) return [name, "skipped", "", "", "", "", "", ""];
+  return [
+    name,
+    int(f.operations),
+    int(f.blocks) + (f.extraBlocks > 0 ? ` (+${f.extraBlocks})` : ""),
+    f.seconds.toFixed(2),
+    `${int(f.perSecond)} ${unit}/s`,
+    `${int(f.transactions / f.seconds)} tx/s`,
+    int(f.failures.length),
+    phaseShares(f),
+  ];
+}
+
+function ratio(value: number | null): string {
+  return value === null ? "-" : `${value.toFixed(2)}x`;
+}
+
+/** Throughput lines, the ratios between them, and the failure list. */
+export function formatThroughput(results: BenchResults): string[] {
+  const t = results.throughput;
+  const rows = [
+    throughputRow("bookings, fast path", t.fastBookings, "bookings"),
+    throughputRow("transfers, raw limit (fast path)", t.rawTransfers, "transfers"),
+    throughputRow("bookings, naive (awaited ethers calls)", t.naiveBookings, "bookings"),
+    throughputRow("transfers, naive (awaited ethers calls)", t.naiveTransfers, "transfers"),
+  ];
+  const header = [
+    "replay",
+    "ops",
+    "blocks",
+    "seconds",
+    "rate",
+    "tx rate",
+    "failed",
+    "fast-path time",
+  ];
+  return [
+    "Throughput on the in-process network (wall clock, this run only)",
+    ...table(header, rows),
+    "",
+    "Ratios (same run; compare these, not absolute rates across runs or machines):",
+    `  fast bookings / raw transfer limit   ${ratio(results.ratios.fastBookingsToRawTransfers)}`,
+    `  fast bookings / naive bookings       ${ratio(results.ratios.fastBookingsToNaiveBookings)}`,
+    `  fast bookings / naive transfers      ${ratio(results.ratios.fastBookingsToNaiveTransfers)}`,
+  ];
+}
+
+/** Every failed transaction of the run (cut after a few), and the run's verdict. */
+export function formatFailures(failures: readonly BenchFailure[]): string[] {
+  if (failures.length === 0) return ["Result: clean run, every transaction succeeded."];
+  const lines = [
+    `Result: ${failures.length} FAILED TRANSACTION(S); the figures above are not clean:`,
+  ];
+  for (const f of failures.slice(0, MAX_LISTED_FAILURES)) {
+    lines.push(`  [${f.section}] ${f.label}: ${f.detail}`);
+  }
+  if (failures.length > MAX_LISTED_FAILURES) {
+    lines.push(`  ... and ${failures.length - MAX_LISTED_FAILURES} more (all in BENCH_OUT if set)`);
+  }
+  return lines;
+}
+
+/** The whole report. */
+export function formatReport(results: BenchResults, failures: readonly BenchFailure[]): string {
+  const took = results.totalSeconds.toFixed(1);
+  return [
+    `City pilot benchmark, ${results.startedAt}, Node ${results.node}, ${took} s`,
+    "",
+    ...formatGas(results),
+    "",
+    ...formatThroughput(results),
+    "",
+    ...formatFailures(failures),
+  ].join("\n");
+}
