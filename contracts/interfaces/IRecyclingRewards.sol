@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: MIT
+// City pilot simulator (interfaces/IRecyclingRewards.sol)
+pragma solidity ^0.8.24;
+
+import {IRewardScheme, Material} from "./IRewardScheme.sol";
+
+/**
+ * @dev Plastic recycling rewards: registered kiosks take deposits (in batches, or as signed
+ * receipts the citizens submit), the contract applies the deposit rules and the active reward
+ * scheme turns each deposit into city credits, minted to the citizen at the deposit or, for
+ * pooled schemes, at the citizen's claim after the epoch ends.
+ *
+ * A deposit's time is the time of the block that records it. Days are KST days,
+ * `floor((time + 32400) / 86400)`; epochs are `floor((time - epochStart) / epochSeconds)`.
+ */
+interface IRecyclingRewards {
+    /**
+     * @dev Why a batch entry was skipped. Checked in this order; `None` is never emitted.
+     */
+    enum RejectReason {
+        None,
+        ZeroCitizen,
+        InvalidMaterial,
+        ZeroGrams,
+        OverMaxDeposit,
+        ItemsOverGrams,
+        BeforeEpochStart,
+        OverKioskCapacity
+    }
+
+    /**
+     * @dev Rules fixed at deployment.
+     * @param dailyCapGrams Grams a citizen may have accepted per KST day (spec default 5,000).
+     * @param maxDepositGrams Largest single deposit (spec default 20,000).
+     * @param epochSeconds Length of an epoch (spec default 30 days).
+     * @param epochStart Start of epoch 0 (unix seconds); earlier deposits are rejected.
+     * @param epochMintCap Most credits minted for one epoch; 0 for no cap.
+     */
+    struct RewardsParams {
+        uint256 dailyCapGrams;
+        uint256 maxDepositGrams;
+        uint256 epochSeconds;
+        uint256 epochStart;
+        uint256 epochMintCap;
+    }
+
+    /**
+     * @dev One entry of a kiosk's batch. `material` is a raw {Material} index so that an
+     * unknown one is skipped rather than reverting the batch.
+     */
+    struct Deposit {
+        address citizen;
+        uint8 material;
+        uint256 grams;
+        uint256 items;
+    }
+
+    /**
+     * @dev A deposit receipt signed by `kiosk` (EIP-712), submitted by `citizen` before
+     * `expiry` (unix seconds, exclusive). `id` is usable once per kiosk.
+     */
+    struct Receipt {
+        address citizen;
+        address kiosk;
+        uint8 material;
+        uint256 grams;
+        uint256 items;
+        uint256 id;
+        uint256 expiry;
+    }
+
+    /**
+     * @dev A kiosk as registered, with its intake on `day` (the last KST day it took plastic).
+     */
+    struct KioskInfo {
+        bool registered;
+        bytes32 district;
+        uint256 capacityGrams;
+        uint256 day;
+        uint256 intakeGrams;
+    }
+
+    /// @dev `kiosk` was registered in `district` with a daily capacity of `capacityGrams`.
+    event KioskRegistered(address indexed kiosk, bytes32 indexed district, uint256 capacityGrams);
+    /// @dev The daily capacity of `kiosk` changed from `oldCapacity` to `newCapacity` grams.
+    event KioskCapacityChanged(address indexed kiosk, uint256 oldCapacity, uint256 newCapacity);
+    /// @dev `kiosk` was removed; it can no longer take deposits nor sign receipts.
+    event KioskRemoved(address indexed kiosk);
+
+    /**
+     * @dev A deposit was accepted in `epoch`: the kiosk took `grams`, of which `acceptedGrams`
+     * (and `items` items) count under the citizen's daily cap; the scheme's `reward` and the
+     * credits `minted` after the epoch's mint cap.
+     */
+    event DepositAccepted(
+        address indexed kiosk,
+        address indexed citizen,
+        uint256 indexed epoch,
+        Material material,
+        uint256 grams,
+        uint256 acceptedGrams,
+        uint256 items,
+        uint256 reward,
+        uint256 minted
+    );
+
+    /// @dev Entry `index` of a batch of `kiosk` was skipped for `reason`.
+    event DepositRejected(address indexed kiosk, address indexed citizen, uint256 index, RejectReason reason);
+
+    /// @dev Receipt `id` of `kiosk` was used by `citizen`.
+    event ReceiptUsed(address indexed kiosk, uint256 indexed id, address indexed citizen);
+
+    /// @dev The active scheme changed from `previous` to `scheme`, for later deposits.
+    event SchemeChanged(IRewardScheme indexed previous, IRewardScheme indexed scheme);
+
+    /// @dev `scheme`, which pays on claim, was active in `epoch`: claims of the epoch ask it.
+    event SchemeListed(uint256 indexed epoch, IRewardScheme indexed scheme);
+
+    /// @dev `citizen` claimed `epoch`: the schemes owed `earned`, `minted` after the mint cap.
+    event RewardsClaimed(address indexed citizen, uint256 indexed epoch, uint256 earned, uint256 minted);
+
+    /// @dev A constructor parameter or address is out of range.
+    error RecyclingInvalidParams();
+
+    /**
+     * @dev `kiosk` is not a registered kiosk.
+     * @param kiosk The batch sender, or the kiosk named by a receipt.
+     */
+    error RecyclingUnknownKiosk(address kiosk);
+
+    /**
+     * @dev `kiosk` is already registered.
+     * @param kiosk The kiosk.
+     */
+    error RecyclingKioskAlreadyRegistered(address kiosk);
+
+    /**
+     * @dev The zero address, or a capacity that does not fit, was given for a kiosk.
+     * @param kiosk The kiosk.
+     * @param capacityGrams The capacity given.
+     */
+    error RecyclingInvalidKiosk(address kiosk, uint256 capacityGrams);
+
+    /**
+     * @dev `scheme` is the zero address.
+     * @param scheme The scheme given.
+     */
+    error RecyclingInvalidScheme(address scheme);
+
+    /**
+     * @dev A batch of `size` entries is longer than `maxSize`.
+     * @param size The batch length.
+     * @param maxSize The longest batch accepted.
+     */
+    error RecyclingBatchTooLarge(uint256 size, uint256 maxSize);
+
+    /**
+     * @dev `epoch` already lists the most schemes that pay on claim.
+     * @param epoch The current epoch.
+     */
+    error RecyclingTooManySchemes(uint256 epoch);
+
+    /**
+     * @dev Only the receipt's citizen may submit it.
+     * @param citizen The receipt's citizen.
+     * @param caller The sender.
+     */
+    error RecyclingNotReceiptCitizen(address citizen, address caller);
+
+    /**
+     * @dev The receipt expired at `expiry`; it is `now`.
+     * @param expiry The receipt's expiry.
+     * @param now The block time.
+     */
+    error RecyclingReceiptExpired(uint256 expiry, uint256 now);
+
+    /**
+     * @dev Receipt `id` of `kiosk` was already used.
+     * @param kiosk The kiosk.
+     * @param id The receipt id.
+     */
+    error RecyclingReceiptUsed(address kiosk, uint256 id);
+
+    /// @dev The signature does not recover to any address.
+    error RecyclingInvalidSignature();
+
+    /**
+     * @dev The signature is not 65 bytes long.
+     * @param length Its length.
+     */
+    error RecyclingInvalidSignatureLength(uint256 length);
+
+    /**
+     * @dev The signature's `s` is in the upper half of the curve order (malleable).
+     * @param s The `s` value.
+     */
+    error RecyclingMalleableSignature(bytes32 s);
+
+    /**
+     * @dev The receipt was signed by `signer`, not by its kiosk (or for another chain or
+     * contract: the domain separator differs, so the signer recovered differs).
+     * @param kiosk The receipt's kiosk.
+     * @param signer The address the signature recovers to.
+     */
+    error RecyclingWrongSigner(address kiosk, address signer);
+
+    /**
+     * @dev `material` is not a {Material}.
+     * @param material The raw index.
+     */
+    error RecyclingInvalidMaterial(uint256 material);
+
+    /// @dev A deposit of zero grams.
+    error RecyclingZeroGrams();
+
+    /**
+     * @dev A deposit of more than `maxGrams`.
+     * @param grams The deposit's grams.
+     * @param maxGrams The largest deposit allowed.
+     */
+    error RecyclingDepositTooLarge(uint256 grams, uint256 maxGrams);
+
+    /**
+     * @dev A deposit with more items than grams.
+     * @param items The deposit's items.
+     * @param grams The deposit's grams.
+     */
+    error RecyclingTooManyItems(uint256 items, uint256 grams);
+
+    /**
+     * @dev Deposits open at `epochStart`; it is `now`.
+     * @param now The block time.
+     * @param epochStart The start of epoch 0.
+     */
+    error RecyclingBeforeEpochStart(uint256 now, uint256 epochStart);
+
+    /**
+     * @dev `grams` would take the day's intake of `kiosk` from `intakeGrams` past `capacityGrams`.
+     * @param kiosk The kiosk.
+     * @param intakeGrams Its intake so far today.
+     * @param grams The deposit's grams.
+     * @param capacityGrams Its daily capacity.
+     */
+    error RecyclingKioskCapacityExceeded(address kiosk, uint256 intakeGrams, uint256 grams, uint256 capacityGrams);
+
+    /**
+     * @dev `epoch` has not ended yet.
+     * @param epoch The epoch claimed.
+     */
+    error RecyclingEpochNotEnded(uint256 epoch);
+
+    /**
+     * @dev `citizen` already claimed `epoch`.
+     * @param citizen The citizen.
+     * @param epoch The epoch.
+     */
+    error RecyclingAlreadyClaimed(address citizen, uint256 epoch);
+
+    /**
+     * @dev Registers `kiosk` in `district` with a daily capacity of `capacityGrams`. Only the
+     * registrar role. A kiosk removed earlier the same day keeps that day's intake.
+     */
+    function registerKiosk(address kiosk, bytes32 district, uint256 capacityGrams) external;
+
+    /**
+     * @dev Sets the daily capacity of a registered `kiosk`. Only the registrar role. Applies
+     * at once, to the intake already taken today.
+     */
+    function setKioskCapacity(address kiosk, uint256 capacityGrams) external;
+
+    /**
+     * @dev Removes a registered `kiosk`: its batches and receipts are refused from now on
+     * (receipts it signed earlier included). Only the registrar role.
+     */
+    function removeKiosk(address kiosk) external;
+
+    /**
+     * @dev Records a batch of deposits taken by the calling kiosk, at the block's time. An
+     * entry that breaks a rule is skipped with {DepositRejected}; the others are credited.
+     * Reverts only if the caller is not a registered kiosk or the batch is longer than
+     * `MAX_BATCH_SIZE`.
+     */
+    function depositBatch(Deposit[] calldata deposits) external;
+
+    /**
+     * @dev Records the deposit of `receipt`, signed by its kiosk, at the block's time, and mints
+     * its reward. Only the receipt's citizen, before the expiry, once per kiosk and id. A
+     * deposit that breaks a rule reverts with that rule's error.
+     * @return minted The credits minted.
+     */
+    function claimReceipt(Receipt calldata receipt, bytes calldata signature) external returns (uint256 minted);
+
+    /**
+     * @dev Collects the caller's payouts for the ended `epoch` from every scheme that pays on
+     * claim and was active in it, capped by what the epoch's mint cap leaves. Once per
+     * citizen and epoch (a claim that finds nothing counts).
+     * @return minted The credits minted.
+     */
+    function claim(uint256 epoch) external returns (uint256 minted);
+
+    /**
+     * @dev Makes `scheme` the active scheme for later deposits, binding it to this contract.
+     * Only the scheme admin role.
+     */
+    function setScheme(IRewardScheme scheme) external;
+
+    /// @dev The active scheme.
+    function scheme() external view returns (IRewardScheme);
+
+    /// @dev The schemes paying on claim that were active in `epoch`.
+    function epochSchemes(uint256 epoch) external view returns (IRewardScheme[] memory);
+
+    /// @dev The rules fixed at deployment.
+    function params() external view returns (RewardsParams memory);
+
+    /// @dev The registration of `kiosk` and its intake on its last day.
+    function kioskOf(address kiosk) external view returns (KioskInfo memory);
+
+    /// @dev Grams of `citizen` accepted (counted under the daily cap) in `epoch`.
+    function acceptedGramsOf(address citizen, uint256 epoch) external view returns (uint256);
+
+    /// @dev Grams of `citizen` accepted on the KST day of the current block.
+    function acceptedTodayOf(address citizen) external view returns (uint256);
+
+    /// @dev Credits minted for `epoch` (at deposits in it and claims of it).
+    function mintedInEpoch(uint256 epoch) external view returns (uint256);
+
+    /// @dev Whether `citizen` claimed `epoch`.
+    function hasClaimed(address citizen, uint256 epoch) external view returns (bool);
+
+    /// @dev Whether receipt `id` of `kiosk` was used.
+    function receiptUsed(address kiosk, uint256 id) external view returns (bool);
+
+    /// @dev The EIP-712 digest a kiosk signs for `receipt`.
+    function receiptDigest(Receipt calldata receipt) external view returns (bytes32);
+
+    /// @dev The EIP-712 domain separator (name "RecyclingRewards", version "1").
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32);
+
+    /// @dev The KST day of unix time `time`.
+    function dayOf(uint256 time) external pure returns (uint256);
+
+    /// @dev The epoch of unix time `time` (reverts before the epoch start).
+    function epochOf(uint256 time) external view returns (uint256);
+
+    /// @dev The first second after `epoch`.
+    function epochEnd(uint256 epoch) external view returns (uint256);
+}
