@@ -124,7 +124,9 @@ function schemeArgs(kind: SchemeKind, params: SchemeParamsByKind[SchemeKind]): S
     case "tiered": {
       const p = params as SchemeParamsByKind["tiered"];
       const bands = p.bands ?? DEFAULT_TIERED_BANDS;
-      return [bands.map(([fromGrams, rate]) => ({ fromGrams: BigInt(fromGrams), rate: BigInt(rate) }))];
+      return [
+        bands.map(([fromGrams, rate]) => ({ fromGrams: BigInt(fromGrams), rate: BigInt(rate) })),
+      ];
     }
     case "perItem": {
       const p = params as SchemeParamsByKind["perItem"];
@@ -132,7 +134,10 @@ function schemeArgs(kind: SchemeKind, params: SchemeParamsByKind[SchemeKind]): S
     }
     case "budgetPool": {
       const p = params as SchemeParamsByKind["budgetPool"];
-      return [BigInt(p.budget ?? DEFAULT_BUDGET), mergeMaterialMap(DEFAULT_MATERIAL_RATES, p.weights)];
+      return [
+        BigInt(p.budget ?? DEFAULT_BUDGET),
+        mergeMaterialMap(DEFAULT_MATERIAL_RATES, p.weights),
+      ];
     }
   }
 }

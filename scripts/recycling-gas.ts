@@ -30,7 +30,9 @@ const RECEIPT_TYPES = {
   ],
 };
 
-async function deploy(kind: SchemeKind): Promise<{ rewards: RecyclingRewards; kiosk: HardhatEthersSigner; start: bigint }> {
+async function deploy(
+  kind: SchemeKind,
+): Promise<{ rewards: RecyclingRewards; kiosk: HardhatEthersSigner; start: bigint }> {
   const [admin, kiosk] = await ethers.getSigners();
   if (admin === undefined || kiosk === undefined) throw new Error("signers");
   const latest = BigInt(await networkHelpers.time.latest());
@@ -45,7 +47,12 @@ async function deploy(kind: SchemeKind): Promise<{ rewards: RecyclingRewards; ki
     epochStart: start,
     epochMintCap: 0n,
   };
-  const rewards = await ethers.deployContract("RecyclingRewards", [admin.address, credit, params, scheme]);
+  const rewards = await ethers.deployContract("RecyclingRewards", [
+    admin.address,
+    credit,
+    params,
+    scheme,
+  ]);
   await credit.grantRole(await credit.MINTER_ROLE(), rewards);
   await rewards.registerKiosk(kiosk.address, ethers.ZeroHash, 10n ** 12n);
   await networkHelpers.time.increaseTo(start + 9n * 3600n);
@@ -56,18 +63,40 @@ function wallets(n: number): string[] {
   return Array.from({ length: n }, () => ethers.Wallet.createRandom().address);
 }
 
-async function batchGas(rewards: RecyclingRewards, kiosk: HardhatEthersSigner, citizens: string[]): Promise<bigint> {
+async function batchGas(
+  rewards: RecyclingRewards,
+  kiosk: HardhatEthersSigner,
+  citizens: string[],
+): Promise<bigint> {
   const batch = citizens.map((citizen) => ({ citizen, material: 1, grams: 1000n, items: 40n }));
   const receipt = await (await rewards.connect(kiosk).depositBatch(batch)).wait();
   if (receipt === null) throw new Error("no receipt");
   return receipt.gasUsed;
 }
 
-async function receiptGas(rewards: RecyclingRewards, kiosk: HardhatEthersSigner, citizen: HardhatEthersSigner, id: bigint): Promise<bigint> {
+async function receiptGas(
+  rewards: RecyclingRewards,
+  kiosk: HardhatEthersSigner,
+  citizen: HardhatEthersSigner,
+  id: bigint,
+): Promise<bigint> {
   const { chainId } = await ethers.provider.getNetwork();
-  const domain = { name: "RecyclingRewards", version: "1", chainId, verifyingContract: await rewards.getAddress() };
+  const domain = {
+    name: "RecyclingRewards",
+    version: "1",
+    chainId,
+    verifyingContract: await rewards.getAddress(),
+  };
   const expiry = BigInt(await networkHelpers.time.latest()) + DAY;
-  const value = { citizen: citizen.address, kiosk: kiosk.address, material: 1, grams: 1000n, items: 40n, id, expiry };
+  const value = {
+    citizen: citizen.address,
+    kiosk: kiosk.address,
+    material: 1,
+    grams: 1000n,
+    items: 40n,
+    id,
+    expiry,
+  };
   const signature = await kiosk.signTypedData(domain, RECEIPT_TYPES, value);
   const receipt = await (await rewards.connect(citizen).claimReceipt(value, signature)).wait();
   if (receipt === null) throw new Error("no receipt");
@@ -96,6 +125,11 @@ for (const kind of SCHEME_KINDS) {
   const cold = await receiptGas(rewards, kiosk, citizen, 0n);
   await networkHelpers.time.increaseTo(start + DAY + 9n * 3600n);
   const warm = await receiptGas(rewards, kiosk, citizen, 1n);
-  rows.push({ scheme: kind, batch: "receipt", "cold gas/deposit": Number(cold), "warm gas/deposit": Number(warm) });
+  rows.push({
+    scheme: kind,
+    batch: "receipt",
+    "cold gas/deposit": Number(cold),
+    "warm gas/deposit": Number(warm),
+  });
 }
 console.table(rows);

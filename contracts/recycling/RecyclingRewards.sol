@@ -2,23 +2,22 @@
 // City pilot simulator (recycling/RecyclingRewards.sol)
 pragma solidity ^0.8.24;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ICityCredit} from "../interfaces/ICityCredit.sol";
 import {IRecyclingRewards} from "../interfaces/IRecyclingRewards.sol";
 import {IRewardScheme, MATERIAL_COUNT, Material} from "../interfaces/IRewardScheme.sol";
 import {CitizenLedger} from "./libraries/CitizenLedger.sol";
-import {ReceiptBitmap} from "./libraries/ReceiptBitmap.sol";
+import {KioskRegistry} from "./KioskRegistry.sol";
+import {ReceiptVerifier} from "./ReceiptVerifier.sol";
 import {RewardsBook} from "./RewardsBook.sol";
 
 /**
  * @title RecyclingRewards
- * @dev Kiosks, deposit rules and credit minting for the plastic recycling pilot. Registered
- * kiosks submit batches of deposits, or sign receipts that citizens submit; the active
- * {IRewardScheme} prices each deposit as it counts; credits are minted to the citizen at once,
- * or at the citizen's {claim} after the epoch for schemes that pay on claim.
+ * @dev Deposit rules and credit minting for the plastic recycling pilot. Registered kiosks
+ * ({KioskRegistry}) submit batches of deposits, or sign receipts that citizens submit
+ * ({ReceiptVerifier}); the active {IRewardScheme} prices each deposit as it counts; credits
+ * are minted to the citizen at once, or at the citizen's {claim} after the epoch for schemes
+ * that pay on claim ({RewardsBook} keeps the epochs, the schemes and the mint cap).
  *
  * Rules (SPEC section 3): `0 < grams <= maxDepositGrams`, `items <= grams`; a citizen's
  * accepted grams per KST day are capped (a crossing deposit is accepted, only the grams under
@@ -28,31 +27,23 @@ import {RewardsBook} from "./RewardsBook.sol";
  *
  * IMPORTANT: this contract needs the MINTER_ROLE of the credit token.
  */
-contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuardTransient {
+contract RecyclingRewards is RewardsBook, KioskRegistry, ReceiptVerifier, ReentrancyGuardTransient {
     using CitizenLedger for CitizenLedger.Ledger;
-    using ReceiptBitmap for mapping(uint256 => uint256);
 
     /*//////////////////////////////////////////////////////////////
                                CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Role allowed to register, change and remove kiosks.
-    bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
     /// @dev Role allowed to set the active reward scheme (the city).
     bytes32 public constant SCHEME_ADMIN_ROLE = keccak256("SCHEME_ADMIN_ROLE");
     /// @dev The longest batch a kiosk may submit.
     uint256 public constant MAX_BATCH_SIZE = 256;
-    /// @dev The EIP-712 type of a {Receipt}.
-    bytes32 public constant RECEIPT_TYPEHASH =
-        keccak256(
-            "Receipt(address citizen,address kiosk,uint8 material,uint256 grams,uint256 items,uint256 id,uint256 expiry)"
-        );
 
     uint256 private constant KST_OFFSET_SECONDS = 32_400;
     uint256 private constant DAY_SECONDS = 86_400;
 
     /*//////////////////////////////////////////////////////////////
-                               IMMUTABLES
+                          IMMUTABLES AND STORAGE
     //////////////////////////////////////////////////////////////*/
 
     /// @dev The credit token minted.
@@ -61,24 +52,6 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
     uint256 private immutable _dailyCapGrams;
     uint256 private immutable _maxDepositGrams;
 
-    /*//////////////////////////////////////////////////////////////
-                                STORAGE
-    //////////////////////////////////////////////////////////////*/
-
-    /**
-     * @dev A kiosk, packed into one slot (8 + 64 + 32 + 64 bits): a batch reads it once and
-     * writes it once. `intakeGrams` is the intake of KST day `day`.
-     */
-    struct KioskState {
-        bool registered;
-        uint64 capacityGrams;
-        uint32 day;
-        uint64 intakeGrams;
-    }
-
-    mapping(address kiosk => KioskState) private _kiosks;
-    mapping(address kiosk => bytes32 district) private _districts;
-    mapping(address kiosk => mapping(uint256 word => uint256 bits)) private _usedReceipts;
     CitizenLedger.Ledger private _ledger;
     mapping(address citizen => mapping(uint256 epoch => bool)) private _claimed;
 
@@ -94,10 +67,7 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
         ICityCredit creditToken,
         RewardsParams memory rewardsParams,
         IRewardScheme initialScheme
-    )
-        RewardsBook(rewardsParams.epochStart, rewardsParams.epochSeconds, rewardsParams.epochMintCap)
-        EIP712("RecyclingRewards", "1")
-    {
+    ) RewardsBook(rewardsParams.epochStart, rewardsParams.epochSeconds, rewardsParams.epochMintCap) {
         if (
             admin == address(0) ||
             address(creditToken) == address(0) ||
@@ -116,36 +86,6 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
     }
 
     /*//////////////////////////////////////////////////////////////
-                                KIOSKS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc IRecyclingRewards
-    function registerKiosk(address kiosk, bytes32 district, uint256 capacityGrams) external onlyRole(REGISTRAR_ROLE) {
-        if (kiosk == address(0) || capacityGrams > type(uint64).max) revert RecyclingInvalidKiosk(kiosk, capacityGrams);
-        KioskState storage state = _kiosks[kiosk];
-        if (state.registered) revert RecyclingKioskAlreadyRegistered(kiosk);
-        state.registered = true;
-        state.capacityGrams = uint64(capacityGrams);
-        _districts[kiosk] = district;
-        emit KioskRegistered(kiosk, district, capacityGrams);
-    }
-
-    /// @inheritdoc IRecyclingRewards
-    function setKioskCapacity(address kiosk, uint256 capacityGrams) external onlyRole(REGISTRAR_ROLE) {
-        KioskState storage state = _registeredKiosk(kiosk);
-        if (capacityGrams > type(uint64).max) revert RecyclingInvalidKiosk(kiosk, capacityGrams);
-        uint256 oldCapacity = state.capacityGrams;
-        state.capacityGrams = uint64(capacityGrams);
-        emit KioskCapacityChanged(kiosk, oldCapacity, capacityGrams);
-    }
-
-    /// @inheritdoc IRecyclingRewards
-    function removeKiosk(address kiosk) external onlyRole(REGISTRAR_ROLE) {
-        _registeredKiosk(kiosk).registered = false;
-        emit KioskRemoved(kiosk);
-    }
-
-    /*//////////////////////////////////////////////////////////////
                                DEPOSITS
     //////////////////////////////////////////////////////////////*/
 
@@ -153,16 +93,13 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
     function depositBatch(Deposit[] calldata deposits) external nonReentrant {
         uint256 count = deposits.length;
         if (count > MAX_BATCH_SIZE) revert RecyclingBatchTooLarge(count, MAX_BATCH_SIZE);
-        KioskState memory kiosk = _kiosks[msg.sender];
-        if (!kiosk.registered) revert RecyclingUnknownKiosk(msg.sender);
-
         // Every entry shares the block's time, hence its day and epoch: both are worked out
         // once, and the kiosk's intake and the epoch's minted total are kept in memory across
         // the batch and written once at the end (one storage write each instead of one per
         // entry). The writes after the loop's calls are safe: every entry point is
         // nonReentrant, and the schemes and the credit token are contracts the city installed.
         uint256 day = dayOf(block.timestamp);
-        uint256 intakeBefore = kiosk.day == day ? kiosk.intakeGrams : 0;
+        (uint256 capacity, uint256 intakeBefore) = _kioskOn(msg.sender, day);
         uint256 intake = intakeBefore;
         bool open = block.timestamp >= _epochStart;
         Context memory ctx;
@@ -171,12 +108,13 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
         for (uint256 i; i < count; ++i) {
             Deposit calldata entry = deposits[i];
             uint256 grams = entry.grams;
-            RejectReason reason = entry.citizen == address(0)
-                ? RejectReason.ZeroCitizen
-                : _check(entry.material, grams, entry.items);
+            RejectReason reason =
+                entry.citizen == address(0)
+                    ? RejectReason.ZeroCitizen
+                    : _check(entry.material, grams, entry.items);
             if (reason == RejectReason.None) {
                 if (!open) reason = RejectReason.BeforeEpochStart;
-                else if (intake + grams > kiosk.capacityGrams) reason = RejectReason.OverKioskCapacity;
+                else if (intake + grams > capacity) reason = RejectReason.OverKioskCapacity;
             }
             if (reason != RejectReason.None) {
                 emit DepositRejected(msg.sender, entry.citizen, i, reason);
@@ -190,8 +128,7 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
         // Every accepted entry has grams > 0: the intake moved if and only if one was accepted.
         if (intake != intakeBefore) {
             _closeEpoch(ctx);
-            // intake <= capacity < 2^64; day < 2^32 until 2106.
-            _kiosks[msg.sender] = KioskState(true, kiosk.capacityGrams, uint32(day), uint64(intake));
+            _setIntake(msg.sender, capacity, day, intake);
         }
     }
 
@@ -201,25 +138,20 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
         bytes calldata signature
     ) external nonReentrant returns (uint256 minted) {
         if (msg.sender != receipt.citizen) revert RecyclingNotReceiptCitizen(receipt.citizen, msg.sender);
-        if (block.timestamp >= receipt.expiry) revert RecyclingReceiptExpired(receipt.expiry, block.timestamp);
-        address kioskAddress = receipt.kiosk;
-        KioskState memory kiosk = _kiosks[kioskAddress];
-        if (!kiosk.registered) revert RecyclingUnknownKiosk(kioskAddress);
-        _checkSigner(_hashReceipt(receipt), signature, kioskAddress);
-        if (!_usedReceipts[kioskAddress].use(receipt.id)) revert RecyclingReceiptUsed(kioskAddress, receipt.id);
-        emit ReceiptUsed(kioskAddress, receipt.id, msg.sender);
+        if (block.timestamp >= receipt.expiry)
+            revert RecyclingReceiptExpired(receipt.expiry, block.timestamp);
+        address kiosk = receipt.kiosk;
+        uint256 day = dayOf(block.timestamp);
+        (uint256 capacity, uint256 intake) = _kioskOn(kiosk, day);
+        _useReceipt(receipt, signature);
 
         uint256 grams = receipt.grams;
         _revertFor(_check(receipt.material, grams, receipt.items), receipt);
         if (block.timestamp < _epochStart) revert RecyclingBeforeEpochStart(block.timestamp, _epochStart);
-        uint256 day = dayOf(block.timestamp);
-        uint256 intake = kiosk.day == day ? kiosk.intakeGrams : 0;
-        if (intake + grams > kiosk.capacityGrams) {
-            revert RecyclingKioskCapacityExceeded(kioskAddress, intake, grams, kiosk.capacityGrams);
-        }
-        _kiosks[kioskAddress] = KioskState(true, kiosk.capacityGrams, uint32(day), uint64(intake + grams));
+        if (intake + grams > capacity) revert RecyclingKioskCapacityExceeded(kiosk, intake, grams, capacity);
+        _setIntake(kiosk, capacity, day, intake + grams);
 
-        Context memory ctx = _openEpoch(kioskAddress, day);
+        Context memory ctx = _openEpoch(kiosk, day);
         minted = _record(ctx, msg.sender, receipt.material, grams, receipt.items);
         _closeEpoch(ctx);
     }
@@ -262,12 +194,6 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
     }
 
     /// @inheritdoc IRecyclingRewards
-    function kioskOf(address kiosk) external view returns (KioskInfo memory) {
-        KioskState memory state = _kiosks[kiosk];
-        return KioskInfo(state.registered, _districts[kiosk], state.capacityGrams, state.day, state.intakeGrams);
-    }
-
-    /// @inheritdoc IRecyclingRewards
     function acceptedGramsOf(address citizen, uint256 epoch) external view returns (uint256) {
         return _ledger.acceptedGrams(citizen, epoch);
     }
@@ -280,21 +206,6 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
     /// @inheritdoc IRecyclingRewards
     function hasClaimed(address citizen, uint256 epoch) external view returns (bool) {
         return _claimed[citizen][epoch];
-    }
-
-    /// @inheritdoc IRecyclingRewards
-    function receiptUsed(address kiosk, uint256 id) external view returns (bool) {
-        return _usedReceipts[kiosk].isUsed(id);
-    }
-
-    /// @inheritdoc IRecyclingRewards
-    function receiptDigest(Receipt calldata receipt) external view returns (bytes32) {
-        return _hashReceipt(receipt);
-    }
-
-    /// @inheritdoc IRecyclingRewards
-    function DOMAIN_SEPARATOR() external view returns (bytes32) {
-        return _domainSeparatorV4();
     }
 
     /// @inheritdoc IRecyclingRewards
@@ -318,7 +229,7 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
         uint256 items
     ) private returns (uint256 minted) {
         IRewardScheme.CountedDeposit memory input = ctx.input;
-        (uint256 accepted, uint256 epochGramsBefore) = _ledger.record(
+        (uint256 accepted, uint256 before) = _ledger.record(
             citizen,
             ctx.day,
             input.epoch,
@@ -334,7 +245,7 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
             input.material = Material(material);
             input.acceptedGrams = accepted;
             input.items = counted;
-            input.epochGramsBefore = epochGramsBefore;
+            input.epochGramsBefore = before;
             reward = ctx.scheme.onDeposit(input);
             minted = _capped(reward, ctx.minted);
             ctx.minted += minted;
@@ -366,40 +277,9 @@ contract RecyclingRewards is RewardsBook, AccessControl, EIP712, ReentrancyGuard
     function _revertFor(RejectReason reason, Receipt calldata receipt) private view {
         if (reason == RejectReason.InvalidMaterial) revert RecyclingInvalidMaterial(receipt.material);
         if (reason == RejectReason.ZeroGrams) revert RecyclingZeroGrams();
-        if (reason == RejectReason.OverMaxDeposit) revert RecyclingDepositTooLarge(receipt.grams, _maxDepositGrams);
+        if (reason == RejectReason.OverMaxDeposit) {
+            revert RecyclingDepositTooLarge(receipt.grams, _maxDepositGrams);
+        }
         if (reason == RejectReason.ItemsOverGrams) revert RecyclingTooManyItems(receipt.items, receipt.grams);
-    }
-
-    /// @dev The EIP-712 digest of `receipt`.
-    function _hashReceipt(Receipt calldata receipt) private view returns (bytes32) {
-        return
-            _hashTypedDataV4(
-                keccak256(
-                    abi.encode(
-                        RECEIPT_TYPEHASH,
-                        receipt.citizen,
-                        receipt.kiosk,
-                        receipt.material,
-                        receipt.grams,
-                        receipt.items,
-                        receipt.id,
-                        receipt.expiry
-                    )
-                )
-            );
-    }
-
-    function _registeredKiosk(address kiosk) private view returns (KioskState storage state) {
-        state = _kiosks[kiosk];
-        if (!state.registered) revert RecyclingUnknownKiosk(kiosk);
-    }
-
-    /// @dev Reverts unless `signature` is `kiosk`'s, unique (low s), over `digest`.
-    function _checkSigner(bytes32 digest, bytes calldata signature, address kiosk) private pure {
-        (address signer, ECDSA.RecoverError err, bytes32 errArg) = ECDSA.tryRecoverCalldata(digest, signature);
-        if (err == ECDSA.RecoverError.InvalidSignatureLength) revert RecyclingInvalidSignatureLength(uint256(errArg));
-        if (err == ECDSA.RecoverError.InvalidSignatureS) revert RecyclingMalleableSignature(errArg);
-        if (err == ECDSA.RecoverError.InvalidSignature) revert RecyclingInvalidSignature();
-        if (signer != kiosk) revert RecyclingWrongSigner(kiosk, signer);
     }
 }

@@ -21,20 +21,29 @@ describe("CityPilot module: recycling", () => {
     const credit = CityCredit__factory.connect(await deployed.credit.getAddress(), admin);
     const scheme = FlatScheme__factory.connect(await deployed.initialScheme.getAddress(), admin);
 
-    expect(Object.keys(deployed)).to.include.members(["krw", "credit", "treasury", "market", "rewards", "initialScheme"]);
-    expect(await credit.hasRole(await credit.MINTER_ROLE(), await rewards.getAddress())).to.equal(true);
+    expect(Object.keys(deployed)).to.include.members([
+      "krw",
+      "credit",
+      "treasury",
+      "market",
+      "rewards",
+      "initialScheme",
+    ]);
+    expect(await credit.hasRole(await credit.MINTER_ROLE(), await rewards.getAddress())).to.equal(
+      true,
+    );
     expect(await rewards.scheme()).to.equal(await scheme.getAddress());
     expect(await scheme.rewards()).to.equal(await rewards.getAddress());
     expect(await scheme.ratePerKg()).to.equal(300n);
     expect(await rewards.credit()).to.equal(await credit.getAddress());
     const p = await rewards.params();
-    expect([p.dailyCapGrams, p.maxDepositGrams, p.epochSeconds, p.epochStart, p.epochMintCap]).to.deep.equal([
-      5000n,
-      20_000n,
-      30n * 86_400n,
-      0n,
-      0n,
-    ]);
+    expect([
+      p.dailyCapGrams,
+      p.maxDepositGrams,
+      p.epochSeconds,
+      p.epochStart,
+      p.epochMintCap,
+    ]).to.deep.equal([5000n, 20_000n, 30n * 86_400n, 0n, 0n]);
     expect(DEFAULT_RECYCLING_PARAMS.epochSeconds).to.equal(2_592_000n);
     for (const role of [await rewards.REGISTRAR_ROLE(), await rewards.SCHEME_ADMIN_ROLE()]) {
       expect(await rewards.hasRole(role, admin.address)).to.equal(true);
@@ -60,13 +69,13 @@ describe("CityPilot module: recycling", () => {
     if (admin === undefined) throw new Error("signers");
     const rewards = RecyclingRewards__factory.connect(await deployed.rewards.getAddress(), admin);
     const p = await rewards.params();
-    expect([p.dailyCapGrams, p.maxDepositGrams, p.epochSeconds, p.epochStart, p.epochMintCap]).to.deep.equal([
-      4000n,
-      10_000n,
-      86_400n,
-      1_775_401_200n,
-      9_999n,
-    ]);
+    expect([
+      p.dailyCapGrams,
+      p.maxDepositGrams,
+      p.epochSeconds,
+      p.epochStart,
+      p.epochMintCap,
+    ]).to.deep.equal([4000n, 10_000n, 86_400n, 1_775_401_200n, 9_999n]);
     const scheme = FlatScheme__factory.connect(await deployed.initialScheme.getAddress(), admin);
     expect(await scheme.ratePerKg()).to.equal(123n);
   });

@@ -29,7 +29,13 @@ describe("RecyclingRewards: administration", () => {
     it("keeps the rules, grants the admin its roles and binds the initial scheme", async () => {
       const r = await loadFixture(flatSystem);
       const p = await r.rewards.params();
-      expect([p.dailyCapGrams, p.maxDepositGrams, p.epochSeconds, p.epochStart, p.epochMintCap]).to.deep.equal([
+      expect([
+        p.dailyCapGrams,
+        p.maxDepositGrams,
+        p.epochSeconds,
+        p.epochStart,
+        p.epochMintCap,
+      ]).to.deep.equal([
         DEFAULT_RULES.dailyCapGrams,
         DEFAULT_RULES.maxDepositGrams,
         DEFAULT_RULES.epochSeconds,
@@ -64,23 +70,31 @@ describe("RecyclingRewards: administration", () => {
         ["mint cap over 56 bits", r.admin.address, { ...good, epochMintCap: 2n ** 56n }],
       ];
       for (const [what, admin, rules] of bad) {
-        const creditAddress = what === "zero credit" ? ethers.ZeroAddress : await r.credit.getAddress();
-        await expect(factory.deploy(admin, creditAddress, rules, scheme), what).to.be.revertedWithCustomError(
-          factory,
-          "RecyclingInvalidParams",
-        );
+        const creditAddress =
+          what === "zero credit" ? ethers.ZeroAddress : await r.credit.getAddress();
+        await expect(
+          factory.deploy(admin, creditAddress, rules, scheme),
+          what,
+        ).to.be.revertedWithCustomError(factory, "RecyclingInvalidParams");
       }
       await expect(factory.deploy(r.admin.address, r.credit, good, ethers.ZeroAddress))
         .to.be.revertedWithCustomError(factory, "RecyclingInvalidScheme")
         .withArgs(ethers.ZeroAddress);
       // The limits themselves are fine.
-      await factory.deploy(r.admin.address, r.credit, { ...good, dailyCapGrams: U32, maxDepositGrams: U32, epochMintCap: 2n ** 56n - 1n }, scheme);
+      await factory.deploy(
+        r.admin.address,
+        r.credit,
+        { ...good, dailyCapGrams: U32, maxDepositGrams: U32, epochMintCap: 2n ** 56n - 1n },
+        scheme,
+      );
     });
 
     it("cannot be built on a scheme another rewards contract already bound (SchemeAlreadyBound)", async () => {
       const r = await loadFixture(flatSystem);
       const factory = await ethers.getContractFactory("RecyclingRewards");
-      await expect(factory.deploy(r.admin.address, r.credit, { ...DEFAULT_RULES, epochStart: 0n }, r.scheme))
+      await expect(
+        factory.deploy(r.admin.address, r.credit, { ...DEFAULT_RULES, epochStart: 0n }, r.scheme),
+      )
         .to.be.revertedWithCustomError(r.scheme, "SchemeAlreadyBound")
         .withArgs(await r.rewards.getAddress());
     });
@@ -105,7 +119,10 @@ describe("RecyclingRewards: administration", () => {
         .to.be.revertedWithCustomError(r.rewards, "AccessControlUnauthorizedAccount")
         .withArgs(r.stranger.address, schemeAdmin);
       await r.rewards.grantRole(registrar, r.stranger.address);
-      await expect(s.registerKiosk(r.stranger.address, DISTRICT, 1n)).to.emit(r.rewards, "KioskRegistered");
+      await expect(s.registerKiosk(r.stranger.address, DISTRICT, 1n)).to.emit(
+        r.rewards,
+        "KioskRegistered",
+      );
     });
 
     it("mints only with the credit token's minter role", async () => {
@@ -155,10 +172,17 @@ describe("RecyclingRewards: administration", () => {
       await expect(r.rewards.setKioskCapacity(r.kiosk.address, 10n))
         .to.emit(r.rewards, "KioskCapacityChanged")
         .withArgs(r.kiosk.address, KIOSK_CAPACITY, 10n);
-      await expect(r.rewards.removeKiosk(r.kiosk.address)).to.emit(r.rewards, "KioskRemoved").withArgs(r.kiosk.address);
+      await expect(r.rewards.removeKiosk(r.kiosk.address))
+        .to.emit(r.rewards, "KioskRemoved")
+        .withArgs(r.kiosk.address);
       expect((await r.rewards.kioskOf(r.kiosk.address)).registered).to.equal(false);
-      for (const call of [r.rewards.setKioskCapacity(r.kiosk.address, 1n), r.rewards.removeKiosk(r.kiosk.address)]) {
-        await expect(call).to.be.revertedWithCustomError(r.rewards, "RecyclingUnknownKiosk").withArgs(r.kiosk.address);
+      for (const call of [
+        r.rewards.setKioskCapacity(r.kiosk.address, 1n),
+        r.rewards.removeKiosk(r.kiosk.address),
+      ]) {
+        await expect(call)
+          .to.be.revertedWithCustomError(r.rewards, "RecyclingUnknownKiosk")
+          .withArgs(r.kiosk.address);
       }
     });
 
@@ -167,10 +191,9 @@ describe("RecyclingRewards: administration", () => {
       await r.rewards.connect(r.kiosk).depositBatch([entry(citizen(r, 0), M.PET, 3000n)]);
       await r.rewards.removeKiosk(r.kiosk.address);
       await r.rewards.registerKiosk(r.kiosk.address, DISTRICT, 4000n);
-      await expect(r.rewards.connect(r.kiosk).depositBatch([entry(citizen(r, 1), M.PET, 1001n)])).to.emit(
-        r.rewards,
-        "DepositRejected",
-      );
+      await expect(
+        r.rewards.connect(r.kiosk).depositBatch([entry(citizen(r, 1), M.PET, 1001n)]),
+      ).to.emit(r.rewards, "DepositRejected");
     });
   });
 
@@ -185,7 +208,9 @@ describe("RecyclingRewards: administration", () => {
         .withArgs(await r.scheme.getAddress(), await material.getAddress());
       expect(await r.credit.balanceOf(c.address)).to.equal((2500n * 300n) / 1000n);
       await r.rewards.connect(r.kiosk).depositBatch([entry(c, M.CLEAR_PET, 2500n)]);
-      expect(await r.credit.balanceOf(c.address)).to.equal((2500n * 300n) / 1000n + (2500n * 500n) / 1000n);
+      expect(await r.credit.balanceOf(c.address)).to.equal(
+        (2500n * 300n) / 1000n + (2500n * 500n) / 1000n,
+      );
       expect(await r.rewards.scheme()).to.equal(await material.getAddress());
     });
 
@@ -204,7 +229,9 @@ describe("RecyclingRewards: administration", () => {
 
     it("re-installing the same scheme works; zero and foreign schemes are refused", async () => {
       const r = await loadFixture(flatSystem);
-      await expect(r.rewards.setScheme(r.scheme)).to.emit(r.rewards, "SchemeChanged").and.not.to.emit(r.scheme, "SchemeBound");
+      await expect(r.rewards.setScheme(r.scheme))
+        .to.emit(r.rewards, "SchemeChanged")
+        .and.not.to.emit(r.scheme, "SchemeBound");
       await expect(r.rewards.setScheme(ethers.ZeroAddress))
         .to.be.revertedWithCustomError(r.rewards, "RecyclingInvalidScheme")
         .withArgs(ethers.ZeroAddress);
@@ -223,7 +250,9 @@ describe("RecyclingRewards: administration", () => {
       const t = await now();
       expect(await r.rewards.dayOf(t)).to.equal(kstDay(t));
       expect(await r.rewards.dayOf(r.epochStart)).to.equal((r.epochStart + 32_400n) / DAY);
-      expect(await r.rewards.dayOf(r.epochStart - 1n)).to.equal((r.epochStart + 32_400n) / DAY - 1n);
+      expect(await r.rewards.dayOf(r.epochStart - 1n)).to.equal(
+        (r.epochStart + 32_400n) / DAY - 1n,
+      );
       const e = 30n * DAY;
       expect(await r.rewards.epochOf(r.epochStart)).to.equal(0n);
       expect(await r.rewards.epochOf(r.epochStart + e - 1n)).to.equal(0n);

@@ -7,7 +7,13 @@ import { expect } from "chai";
 import { DEFAULT_MATERIAL_RATES } from "../../ignition/rewardSchemes.js";
 import { IBudgetPoolScheme__factory, type IBudgetPoolScheme } from "../../typechain-types/index.js";
 import { DAY, at, ethers, networkHelpers } from "./helpers/chain.js";
-import { citizen, deployRecycling, deployScheme, entry, type Recycling } from "./helpers/fixture.js";
+import {
+  citizen,
+  deployRecycling,
+  deployScheme,
+  entry,
+  type Recycling,
+} from "./helpers/fixture.js";
 import { M } from "./helpers/materials.js";
 
 const { loadFixture } = networkHelpers;
@@ -22,7 +28,11 @@ async function poolSystem(): Promise<Recycling> {
   return deployRecycling({ scheme: "budgetPool", rules: { epochSeconds: DAY } });
 }
 async function smallPoolSystem(): Promise<Recycling> {
-  return deployRecycling({ scheme: "budgetPool", schemeParams: { budget: 1000n }, rules: { epochSeconds: DAY } });
+  return deployRecycling({
+    scheme: "budgetPool",
+    schemeParams: { budget: 1000n },
+    rules: { epochSeconds: DAY },
+  });
 }
 async function cappedPoolSystem(): Promise<Recycling> {
   return deployRecycling({
@@ -44,7 +54,10 @@ async function twoDepositors(r: Recycling): Promise<[bigint, bigint]> {
   await r.rewards
     .connect(r.kiosk)
     .depositBatch([entry(citizen(r, 0), M.PET, 2500n), entry(citizen(r, 1), M.CLEAR_PET, 3000n)]);
-  return [points(2500n, DEFAULT_MATERIAL_RATES.PET), points(3000n, DEFAULT_MATERIAL_RATES.CLEAR_PET)];
+  return [
+    points(2500n, DEFAULT_MATERIAL_RATES.PET),
+    points(3000n, DEFAULT_MATERIAL_RATES.CLEAR_PET),
+  ];
 }
 
 describe("RecyclingRewards: claims", () => {
@@ -55,7 +68,9 @@ describe("RecyclingRewards: claims", () => {
     const tx = r.rewards.connect(r.kiosk).depositBatch([entry(c, M.PET, 2500n)]);
     const p = points(2500n, DEFAULT_MATERIAL_RATES.PET);
     await expect(tx).to.emit(s, "PointsEarned").withArgs(c.address, 0n, p);
-    await expect(tx).to.emit(r.rewards, "SchemeListed").withArgs(0n, await s.getAddress());
+    await expect(tx)
+      .to.emit(r.rewards, "SchemeListed")
+      .withArgs(0n, await s.getAddress());
     await expect(tx)
       .to.emit(r.rewards, "DepositAccepted")
       .withArgs(r.kiosk.address, c.address, 0n, M.PET, 2500n, 2500n, 0n, 0n, 0n);
@@ -73,7 +88,9 @@ describe("RecyclingRewards: claims", () => {
     const tx = r.rewards.connect(c).claim(0n);
     const expected = payout(p0, 1_000_000n, p0 + p1);
     expect(expected).to.equal(p0);
-    await expect(tx).to.emit(r.rewards, "RewardsClaimed").withArgs(c.address, 0n, expected, expected);
+    await expect(tx)
+      .to.emit(r.rewards, "RewardsClaimed")
+      .withArgs(c.address, 0n, expected, expected);
     await expect(tx).to.changeTokenBalances(ethers, r.credit, [c], [expected]);
     expect(await r.rewards.hasClaimed(c.address, 0n)).to.equal(true);
     expect(await r.rewards.hasClaimed(citizen(r, 1).address, 0n)).to.equal(false);
@@ -138,7 +155,9 @@ describe("RecyclingRewards: claims", () => {
     const r = await loadFixture(flatDailySystem);
     await at(r.epochStart + DAY);
     const c = citizen(r, 0);
-    await expect(r.rewards.connect(c).claim(0n)).to.emit(r.rewards, "RewardsClaimed").withArgs(c.address, 0n, 0n, 0n);
+    await expect(r.rewards.connect(c).claim(0n))
+      .to.emit(r.rewards, "RewardsClaimed")
+      .withArgs(c.address, 0n, 0n, 0n);
     expect(await r.rewards.hasClaimed(c.address, 0n)).to.equal(true);
     expect(await r.rewards.epochSchemes(0n)).to.deep.equal([]);
   });
@@ -190,7 +209,9 @@ describe("RecyclingRewards: claims", () => {
       ]);
       await at(r.epochStart + DAY);
       const earned = points(1000n, DEFAULT_MATERIAL_RATES.PET) + points(1000n, 1000n);
-      await expect(r.rewards.connect(c).claim(0n)).to.emit(r.rewards, "RewardsClaimed").withArgs(c.address, 0n, earned, earned);
+      await expect(r.rewards.connect(c).claim(0n))
+        .to.emit(r.rewards, "RewardsClaimed")
+        .withArgs(c.address, 0n, earned, earned);
     });
 
     it("lists at most MAX_SCHEMES_PER_EPOCH schemes (RecyclingTooManySchemes)", async () => {

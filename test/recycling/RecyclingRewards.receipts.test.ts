@@ -27,7 +27,10 @@ async function beforeStartSystem(): Promise<Recycling> {
   return deployRecycling({ beforeStart: true });
 }
 
-async function receiptOf(r: Recycling, overrides: Partial<ReceiptValue> = {}): Promise<ReceiptValue> {
+async function receiptOf(
+  r: Recycling,
+  overrides: Partial<ReceiptValue> = {},
+): Promise<ReceiptValue> {
   return {
     citizen: citizen(r, 0).address,
     kiosk: r.kiosk.address,
@@ -62,9 +65,9 @@ describe("RecyclingRewards: signed receipts", () => {
     const r = await loadFixture(flatSystem);
     const receipt = await receiptOf(r, { grams: 1000n, items: 0n });
     const signature = await signReceipt(r.kiosk, r.rewards, receipt);
-    expect(await r.rewards.connect(citizen(r, 0)).claimReceipt.staticCall(receipt, signature)).to.equal(
-      (1000n * 300n) / 1000n,
-    );
+    expect(
+      await r.rewards.connect(citizen(r, 0)).claimReceipt.staticCall(receipt, signature),
+    ).to.equal((1000n * 300n) / 1000n);
   });
 
   it("shares the citizen's daily cap and the kiosk's intake with batches", async () => {
@@ -84,7 +87,9 @@ describe("RecyclingRewards: signed receipts", () => {
     const r = await loadFixture(flatSystem);
     const receipt = await receiptOf(r);
     const domain = await receiptDomain(r.rewards);
-    expect(await r.rewards.receiptDigest(receipt)).to.equal(TypedDataEncoder.hash(domain, RECEIPT_TYPES, receipt));
+    expect(await r.rewards.receiptDigest(receipt)).to.equal(
+      TypedDataEncoder.hash(domain, RECEIPT_TYPES, receipt),
+    );
     expect(await r.rewards.DOMAIN_SEPARATOR()).to.equal(TypedDataEncoder.hashDomain(domain));
     expect(await r.rewards.RECEIPT_TYPEHASH()).to.equal(
       ethers.id(
@@ -105,7 +110,9 @@ describe("RecyclingRewards: signed receipts", () => {
         .withArgs(r.kiosk.address, 7n);
       // Another receipt with the same id from the same kiosk is refused too.
       const other = await receiptOf(r, { id: 7n, grams: 10n, items: 0n });
-      await expect(r.rewards.connect(c).claimReceipt(other, await signReceipt(r.kiosk, r.rewards, other)))
+      await expect(
+        r.rewards.connect(c).claimReceipt(other, await signReceipt(r.kiosk, r.rewards, other)),
+      )
         .to.be.revertedWithCustomError(r.rewards, "RecyclingReceiptUsed")
         .withArgs(r.kiosk.address, 7n);
     });
@@ -156,17 +163,18 @@ describe("RecyclingRewards: signed receipts", () => {
       const receipt = await receiptOf(r);
       const signature = await signReceipt(r.kiosk, r.rewards, receipt);
       const inflated = { ...receipt, grams: 5000n };
-      await expect(r.rewards.connect(citizen(r, 0)).claimReceipt(inflated, signature)).to.be.revertedWithCustomError(
-        r.rewards,
-        "RecyclingWrongSigner",
-      );
+      await expect(
+        r.rewards.connect(citizen(r, 0)).claimReceipt(inflated, signature),
+      ).to.be.revertedWithCustomError(r.rewards, "RecyclingWrongSigner");
     });
 
     it("a receipt of an unregistered or removed kiosk (RecyclingUnknownKiosk)", async () => {
       const r = await loadFixture(flatSystem);
       const c = citizen(r, 0);
       const own = await receiptOf(r, { kiosk: r.stranger.address });
-      await expect(r.rewards.connect(c).claimReceipt(own, await signReceipt(r.stranger, r.rewards, own)))
+      await expect(
+        r.rewards.connect(c).claimReceipt(own, await signReceipt(r.stranger, r.rewards, own)),
+      )
         .to.be.revertedWithCustomError(r.rewards, "RecyclingUnknownKiosk")
         .withArgs(r.stranger.address);
       const receipt = await receiptOf(r);
@@ -201,10 +209,9 @@ describe("RecyclingRewards: signed receipts", () => {
       const receipt = await receiptOf(r);
       const signature = await signReceipt(r.kiosk, r.rewards, receipt);
       const badV = ethers.concat([ethers.dataSlice(signature, 0, 64), "0x1d"]); // v = 29
-      await expect(r.rewards.connect(citizen(r, 0)).claimReceipt(receipt, badV)).to.be.revertedWithCustomError(
-        r.rewards,
-        "RecyclingInvalidSignature",
-      );
+      await expect(
+        r.rewards.connect(citizen(r, 0)).claimReceipt(receipt, badV),
+      ).to.be.revertedWithCustomError(r.rewards, "RecyclingInvalidSignature");
     });
   });
 

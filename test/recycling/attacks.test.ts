@@ -22,7 +22,10 @@ async function twoSystems(): Promise<[Recycling, Recycling]> {
   return [a, b];
 }
 
-async function receiptOf(r: Recycling, overrides: Partial<ReceiptValue> = {}): Promise<ReceiptValue> {
+async function receiptOf(
+  r: Recycling,
+  overrides: Partial<ReceiptValue> = {},
+): Promise<ReceiptValue> {
   return {
     citizen: citizen(r, 0).address,
     kiosk: r.kiosk.address,
@@ -46,15 +49,16 @@ describe("attacks on the recycling path", () => {
       await expect(r.rewards.connect(c).claimReceipt(receipt, signature))
         .to.be.revertedWithCustomError(r.rewards, "RecyclingReceiptUsed")
         .withArgs(r.kiosk.address, 42n);
-      await expect(r.rewards.connect(c).claimReceipt({ ...receipt, kiosk: r.kiosk2.address }, signature))
+      await expect(
+        r.rewards.connect(c).claimReceipt({ ...receipt, kiosk: r.kiosk2.address }, signature),
+      )
         .to.be.revertedWithCustomError(r.rewards, "RecyclingWrongSigner")
         .withArgs(r.kiosk2.address, anyValue);
       // Ids are per kiosk: the other kiosk's own receipt 42 is a different receipt.
       const own = await receiptOf(r, { kiosk: r.kiosk2.address });
-      await expect(r.rewards.connect(c).claimReceipt(own, await signReceipt(r.kiosk2, r.rewards, own))).to.emit(
-        r.rewards,
-        "ReceiptUsed",
-      );
+      await expect(
+        r.rewards.connect(c).claimReceipt(own, await signReceipt(r.kiosk2, r.rewards, own)),
+      ).to.emit(r.rewards, "ReceiptUsed");
       expect(await r.credit.balanceOf(c.address)).to.equal(2n * ((1000n * 300n) / 1000n));
     });
 
@@ -63,10 +67,9 @@ describe("attacks on the recycling path", () => {
       const receipt = await receiptOf(r);
       const domain = await receiptDomain(r.rewards, { chainId: 1n });
       const signature = await signReceipt(r.kiosk, r.rewards, receipt, domain);
-      await expect(r.rewards.connect(citizen(r, 0)).claimReceipt(receipt, signature)).to.be.revertedWithCustomError(
-        r.rewards,
-        "RecyclingWrongSigner",
-      );
+      await expect(
+        r.rewards.connect(citizen(r, 0)).claimReceipt(receipt, signature),
+      ).to.be.revertedWithCustomError(r.rewards, "RecyclingWrongSigner");
     });
 
     it("across contracts: a receipt for another rewards contract is refused here", async () => {
@@ -75,21 +78,18 @@ describe("attacks on the recycling path", () => {
       expect((await b.rewards.kioskOf(a.kiosk.address)).registered).to.equal(true);
       const receipt = await receiptOf(a);
       const forB = await signReceipt(a.kiosk, b.rewards, receipt);
-      await expect(a.rewards.connect(citizen(a, 0)).claimReceipt(receipt, forB)).to.be.revertedWithCustomError(
-        a.rewards,
-        "RecyclingWrongSigner",
-      );
+      await expect(
+        a.rewards.connect(citizen(a, 0)).claimReceipt(receipt, forB),
+      ).to.be.revertedWithCustomError(a.rewards, "RecyclingWrongSigner");
       await b.rewards.connect(citizen(a, 0)).claimReceipt(receipt, forB);
       const forA = await signReceipt(a.kiosk, a.rewards, receipt);
       expect(await a.rewards.DOMAIN_SEPARATOR()).not.to.equal(await b.rewards.DOMAIN_SEPARATOR());
-      await expect(b.rewards.connect(citizen(a, 0)).claimReceipt(receipt, forA)).to.be.revertedWithCustomError(
-        b.rewards,
-        "RecyclingWrongSigner",
-      );
-      await expect(b.rewards.connect(citizen(a, 0)).claimReceipt(receipt, forB)).to.be.revertedWithCustomError(
-        b.rewards,
-        "RecyclingReceiptUsed",
-      );
+      await expect(
+        b.rewards.connect(citizen(a, 0)).claimReceipt(receipt, forA),
+      ).to.be.revertedWithCustomError(b.rewards, "RecyclingWrongSigner");
+      await expect(
+        b.rewards.connect(citizen(a, 0)).claimReceipt(receipt, forB),
+      ).to.be.revertedWithCustomError(b.rewards, "RecyclingReceiptUsed");
     });
   });
 
@@ -110,7 +110,9 @@ describe("attacks on the recycling path", () => {
         .withArgs(r.kiosk.address, citizen(r, 5).address, 0n, Reason.OverKioskCapacity);
       const receipt = await receiptOf(r, { grams: 1n, items: 0n });
       await expect(
-        r.rewards.connect(citizen(r, 0)).claimReceipt(receipt, await signReceipt(r.kiosk, r.rewards, receipt)),
+        r.rewards
+          .connect(citizen(r, 0))
+          .claimReceipt(receipt, await signReceipt(r.kiosk, r.rewards, receipt)),
       ).to.be.revertedWithCustomError(r.rewards, "RecyclingKioskCapacityExceeded");
     });
 
@@ -120,7 +122,9 @@ describe("attacks on the recycling path", () => {
       await expect(r.rewards.connect(r.kiosk).setKioskCapacity(r.kiosk.address, 10n ** 9n))
         .to.be.revertedWithCustomError(r.rewards, "AccessControlUnauthorizedAccount")
         .withArgs(r.kiosk.address, role);
-      await expect(r.rewards.connect(r.kiosk).registerKiosk(r.stranger.address, DISTRICT, 10n ** 9n))
+      await expect(
+        r.rewards.connect(r.kiosk).registerKiosk(r.stranger.address, DISTRICT, 10n ** 9n),
+      )
         .to.be.revertedWithCustomError(r.rewards, "AccessControlUnauthorizedAccount")
         .withArgs(r.kiosk.address, role);
     });

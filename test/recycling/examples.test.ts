@@ -58,7 +58,8 @@ const str = (e: TraceEvent, field: string): string => {
 const int = (e: TraceEvent, field: string, fallback?: bigint): bigint => {
   const v = e[field];
   if (v === undefined && fallback !== undefined) return fallback;
-  if (typeof v !== "number" || !Number.isInteger(v)) throw new Error(`${e.kind}: ${field} is not an integer`);
+  if (typeof v !== "number" || !Number.isInteger(v))
+    throw new Error(`${e.kind}: ${field} is not an integer`);
   return BigInt(v);
 };
 
@@ -83,7 +84,9 @@ describe("worked example: recycling.jsonl", () => {
     const credit = CityCredit__factory.connect(await deployed.credit.getAddress(), admin);
     const treasury = CityTreasury__factory.connect(await deployed.treasury.getAddress(), admin);
     const rewards = RecyclingRewards__factory.connect(await deployed.rewards.getAddress(), admin);
-    expect(await (await ethers.getContractAt("IRewardScheme", await rewards.scheme())).kind()).to.equal("flat");
+    expect(
+      await (await ethers.getContractAt("IRewardScheme", await rewards.scheme())).kind(),
+    ).to.equal("flat");
 
     const actors = new Map<string, HardhatEthersSigner>();
     const actor = (name: string): HardhatEthersSigner => {
@@ -94,7 +97,8 @@ describe("worked example: recycling.jsonl", () => {
 
     for (const e of trace) {
       const t = unix(e.t);
-      if (t > BigInt(await networkHelpers.time.latest())) await networkHelpers.time.setNextBlockTimestamp(t);
+      if (t > BigInt(await networkHelpers.time.latest()))
+        await networkHelpers.time.setNextBlockTimestamp(t);
       switch (e.kind) {
         case "config":
           expect(e.scheme ?? "flat").to.equal("flat");
@@ -130,7 +134,9 @@ describe("worked example: recycling.jsonl", () => {
           break;
         }
         case "credit.spend":
-          await credit.connect(actor(str(e, "citizen"))).transfer(actor(str(e, "merchant")).address, int(e, "credits"));
+          await credit
+            .connect(actor(str(e, "citizen")))
+            .transfer(actor(str(e, "merchant")).address, int(e, "credits"));
           break;
         case "merchant.redeem":
           await treasury.connect(actor(str(e, "merchant"))).redeem(int(e, "credits"));
@@ -141,7 +147,12 @@ describe("worked example: recycling.jsonl", () => {
     }
 
     const expected = readExpected();
-    expect([...expected.keys()]).to.have.members(["citizen-1", "cafe-1", "treasury", "parking-escrow"]);
+    expect([...expected.keys()]).to.have.members([
+      "citizen-1",
+      "cafe-1",
+      "treasury",
+      "parking-escrow",
+    ]);
     const addressOf = async (name: string): Promise<string> => {
       if (name === "treasury") return treasury.getAddress();
       if (name === "parking-escrow") return deployed.market.getAddress();

@@ -69,14 +69,22 @@ library CitizenLedger {
     }
 
     /// @dev Grams of `citizen` accepted in `epoch`.
-    function acceptedGrams(Ledger storage ledger, address citizen, uint256 epoch) internal view returns (uint256) {
+    function acceptedGrams(
+        Ledger storage ledger,
+        address citizen,
+        uint256 epoch
+    ) internal view returns (uint256) {
         Entry memory entry = ledger.entries[citizen];
         if (entry.epoch == epoch) return entry.epochGrams;
         return ledger.archive[citizen][epoch];
     }
 
     /// @dev Grams of `citizen` accepted on `day`, if it is the citizen's latest day (else 0).
-    function acceptedOnDay(Ledger storage ledger, address citizen, uint256 day) internal view returns (uint256) {
+    function acceptedOnDay(
+        Ledger storage ledger,
+        address citizen,
+        uint256 day
+    ) internal view returns (uint256) {
         Entry memory entry = ledger.entries[citizen];
         return entry.day == day ? entry.dayGrams : 0;
     }

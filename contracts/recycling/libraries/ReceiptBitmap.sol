@@ -23,7 +23,10 @@ library ReceiptBitmap {
     }
 
     /// @dev Whether `id` is used.
-    function isUsed(mapping(uint256 word => uint256 bits) storage used, uint256 id) internal view returns (bool) {
+    function isUsed(
+        mapping(uint256 word => uint256 bits) storage used,
+        uint256 id
+    ) internal view returns (bool) {
         return used[id >> 8] & (uint256(1) << (id & 0xff)) != 0;
     }
 }

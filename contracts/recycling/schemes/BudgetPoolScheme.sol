@@ -3,7 +3,7 @@
 pragma solidity ^0.8.24;
 
 import {IBudgetPoolScheme} from "../../interfaces/IBudgetPoolScheme.sol";
-import {IRewardScheme, MATERIAL_COUNT, Material} from "../../interfaces/IRewardScheme.sol";
+import {IRewardScheme, MATERIAL_COUNT} from "../../interfaces/IRewardScheme.sol";
 import {MaterialRates} from "../libraries/MaterialRates.sol";
 import {RewardSchemeBase} from "./RewardSchemeBase.sol";
 

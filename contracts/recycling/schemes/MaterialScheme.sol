@@ -2,7 +2,7 @@
 // City pilot simulator (recycling/schemes/MaterialScheme.sol)
 pragma solidity ^0.8.24;
 
-import {IRewardScheme, MATERIAL_COUNT, Material} from "../../interfaces/IRewardScheme.sol";
+import {IRewardScheme, MATERIAL_COUNT} from "../../interfaces/IRewardScheme.sol";
 import {MaterialRates} from "../libraries/MaterialRates.sol";
 import {DepositRewardScheme} from "./DepositRewardScheme.sol";
 

@@ -2,7 +2,7 @@
 // City pilot simulator (recycling/schemes/TieredScheme.sol)
 pragma solidity ^0.8.24;
 
-import {IRewardScheme, Material} from "../../interfaces/IRewardScheme.sol";
+import {IRewardScheme} from "../../interfaces/IRewardScheme.sol";
 import {MaterialRates} from "../libraries/MaterialRates.sol";
 import {DepositRewardScheme} from "./DepositRewardScheme.sol";
 

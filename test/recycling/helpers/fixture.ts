@@ -20,13 +20,21 @@ import {
 } from "../../../typechain-types/index.js";
 import { DAY, EPOCH_30_DAYS, ethers, mineAt, nextKstMidnight, now } from "./chain.js";
 
-/** The spec's default rules, without `epochStart` (set per deployment). */
-export const DEFAULT_RULES = {
+/** The rules of the rewards contract other than `epochStart` (set per deployment). */
+export interface Rules {
+  dailyCapGrams: bigint;
+  maxDepositGrams: bigint;
+  epochSeconds: bigint;
+  epochMintCap: bigint;
+}
+
+/** The spec's default rules. */
+export const DEFAULT_RULES: Readonly<Rules> = {
   dailyCapGrams: 5000n,
   maxDepositGrams: 20_000n,
   epochSeconds: EPOCH_30_DAYS,
   epochMintCap: 0n,
-} as const;
+};
 
 /** Daily capacity of the fixture's kiosks. */
 export const KIOSK_CAPACITY = 50_000n;
@@ -38,7 +46,7 @@ export const DISTRICT = ethers.encodeBytes32String("cheongna");
 export interface RecyclingOptions<K extends SchemeKind = SchemeKind> {
   scheme?: K;
   schemeParams?: SchemeParamsByKind[K];
-  rules?: Partial<typeof DEFAULT_RULES>;
+  rules?: Partial<Rules>;
   /** Leave the clock before the epoch start (default: move it to 09:00 KST of day 0). */
   beforeStart?: boolean;
 }
@@ -78,7 +86,8 @@ export async function deployScheme<K extends SchemeKind>(
 export async function deployRecycling(options: RecyclingOptions = {}): Promise<Recycling> {
   const signers = await ethers.getSigners();
   const [admin, kiosk, kiosk2, merchant, stranger] = signers;
-  if (admin === undefined || kiosk === undefined || kiosk2 === undefined) throw new Error("signers");
+  if (admin === undefined || kiosk === undefined || kiosk2 === undefined)
+    throw new Error("signers");
   if (merchant === undefined || stranger === undefined) throw new Error("signers");
   const citizens = signers.slice(5, 12);
 
@@ -91,7 +100,12 @@ export async function deployRecycling(options: RecyclingOptions = {}): Promise<R
   const treasury = await ethers.deployContract("CityTreasury", [admin.address, krw, credit]);
   await credit.grantRole(await credit.BURNER_ROLE(), treasury);
   const scheme = await deployScheme(options.scheme ?? "flat", options.schemeParams);
-  const rewards = await ethers.deployContract("RecyclingRewards", [admin.address, credit, params, scheme]);
+  const rewards = await ethers.deployContract("RecyclingRewards", [
+    admin.address,
+    credit,
+    params,
+    scheme,
+  ]);
   await credit.grantRole(await credit.MINTER_ROLE(), rewards);
   await rewards.registerKiosk(kiosk.address, DISTRICT, KIOSK_CAPACITY);
   await rewards.registerKiosk(kiosk2.address, DISTRICT, KIOSK_CAPACITY);

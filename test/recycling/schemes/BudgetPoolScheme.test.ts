@@ -5,7 +5,10 @@
 import { expect } from "chai";
 
 import { DEFAULT_BUDGET, schemeDeployment } from "../../../ignition/rewardSchemes.js";
-import { BudgetPoolScheme__factory, type BudgetPoolScheme } from "../../../typechain-types/index.js";
+import {
+  BudgetPoolScheme__factory,
+  type BudgetPoolScheme,
+} from "../../../typechain-types/index.js";
 import { ethers, networkHelpers } from "../helpers/chain.js";
 import { deployScheme } from "../helpers/fixture.js";
 import { shouldBehaveLikeRewardScheme } from "./behaviour.js";
@@ -29,7 +32,10 @@ describe("BudgetPoolScheme", () => {
     ]);
     const [admin] = await ethers.getSigners();
     if (admin === undefined) throw new Error("signers");
-    const scheme = BudgetPoolScheme__factory.connect(await (await deployScheme("budgetPool")).getAddress(), admin);
+    const scheme = BudgetPoolScheme__factory.connect(
+      await (await deployScheme("budgetPool")).getAddress(),
+      admin,
+    );
     expect(await scheme.budget()).to.equal(1_000_000n);
     expect(await scheme.weights()).to.deep.equal(DEFAULT_WEIGHTS);
   });
@@ -70,7 +76,10 @@ describe("BudgetPoolScheme", () => {
       await expect(scheme.onDeposit(deposit(a.address, 0, 1999n)))
         .to.emit(scheme, "PointsEarned")
         .withArgs(a.address, 0n, (1999n * 500n) / 1000n);
-      await expect(scheme.onDeposit(deposit(b.address, 5, 5000n))).not.to.emit(scheme, "PointsEarned");
+      await expect(scheme.onDeposit(deposit(b.address, 5, 5000n))).not.to.emit(
+        scheme,
+        "PointsEarned",
+      );
       await expect(scheme.onDeposit(deposit(b.address, 4, 9n))).not.to.emit(scheme, "PointsEarned");
       await scheme.onDeposit(deposit(b.address, 1, 1000n, 1n));
       expect(await scheme.pointsOf(a.address, 0n)).to.equal(999n);

@@ -31,7 +31,10 @@ describe("FlatScheme", () => {
     expect(schemeDeployment("flat").args).to.deep.equal([300n]);
     const [admin] = await ethers.getSigners();
     if (admin === undefined) throw new Error("signers");
-    const flat = FlatScheme__factory.connect(await (await deployScheme("flat")).getAddress(), admin);
+    const flat = FlatScheme__factory.connect(
+      await (await deployScheme("flat")).getAddress(),
+      admin,
+    );
     expect(await flat.ratePerKg()).to.equal(300n);
     const max = await ethers.deployContract("FlatScheme", [MAX_RATE]);
     expect(await max.ratePerKg()).to.equal(MAX_RATE);

@@ -4,7 +4,11 @@
  */
 import { expect } from "chai";
 
-import { mergeMaterialMap, DEFAULT_MATERIAL_RATES, schemeDeployment } from "../../../ignition/rewardSchemes.js";
+import {
+  mergeMaterialMap,
+  DEFAULT_MATERIAL_RATES,
+  schemeDeployment,
+} from "../../../ignition/rewardSchemes.js";
 import { MaterialScheme__factory } from "../../../typechain-types/index.js";
 import { ethers } from "../helpers/chain.js";
 import { deployScheme } from "../helpers/fixture.js";
@@ -31,14 +35,21 @@ describe("MaterialScheme", () => {
 
   it("keeps the spec defaults and merges a partial map over them", async () => {
     expect(mergeMaterialMap(DEFAULT_MATERIAL_RATES)).to.deep.equal(DEFAULT_RATES);
-    expect(mergeMaterialMap(DEFAULT_MATERIAL_RATES, { PET: 420, OTHER: 15n })).to.deep.equal(merged);
+    expect(mergeMaterialMap(DEFAULT_MATERIAL_RATES, { PET: 420, OTHER: 15n })).to.deep.equal(
+      merged,
+    );
     expect(schemeDeployment("material", { rates: { PS: 1 } }).args).to.deep.equal([
       [500n, 300n, 250n, 200n, 1n, 0n],
     ]);
-    expect(() => mergeMaterialMap(DEFAULT_MATERIAL_RATES, { GLASS: 1 } as never)).to.throw(/unknown material "GLASS"/);
+    expect(() => mergeMaterialMap(DEFAULT_MATERIAL_RATES, { GLASS: 1 } as never)).to.throw(
+      /unknown material "GLASS"/,
+    );
     const [admin] = await ethers.getSigners();
     if (admin === undefined) throw new Error("signers");
-    const scheme = MaterialScheme__factory.connect(await (await deployScheme("material")).getAddress(), admin);
+    const scheme = MaterialScheme__factory.connect(
+      await (await deployScheme("material")).getAddress(),
+      admin,
+    );
     expect(await scheme.rates()).to.deep.equal(DEFAULT_RATES);
   });
 

@@ -29,10 +29,15 @@ describe("PerItemScheme", () => {
 
   it("keeps the spec defaults and merges a partial map over them", async () => {
     expect(schemeDeployment("perItem").args).to.deep.equal([DEFAULT_PER_ITEM]);
-    expect(schemeDeployment("perItem", { perItem: { HDPE: 3, OTHER: 1 } }).args).to.deep.equal([custom]);
+    expect(schemeDeployment("perItem", { perItem: { HDPE: 3, OTHER: 1 } }).args).to.deep.equal([
+      custom,
+    ]);
     const [admin] = await ethers.getSigners();
     if (admin === undefined) throw new Error("signers");
-    const scheme = PerItemScheme__factory.connect(await (await deployScheme("perItem")).getAddress(), admin);
+    const scheme = PerItemScheme__factory.connect(
+      await (await deployScheme("perItem")).getAddress(),
+      admin,
+    );
     expect(await scheme.perItem()).to.deep.equal(DEFAULT_PER_ITEM);
   });
 

@@ -67,7 +67,10 @@ describe("TieredScheme", () => {
     async function bound(): Promise<TieredScheme> {
       const [, caller] = await ethers.getSigners();
       if (caller === undefined) throw new Error("signers");
-      const scheme = TieredScheme__factory.connect(await (await deployScheme("tiered")).getAddress(), caller);
+      const scheme = TieredScheme__factory.connect(
+        await (await deployScheme("tiered")).getAddress(),
+        caller,
+      );
       await scheme.bind();
       return scheme;
     }
@@ -78,7 +81,12 @@ describe("TieredScheme", () => {
       ["spanning the first two bands", 1500n, 1000n, (500n * 400n + 500n * 250n) / 1000n],
       ["up to exactly 5,000 g", 2000n, 3000n, (3000n * 250n) / 1000n],
       ["from exactly 5,000 g: the last band", 5000n, 3000n, (3000n * 100n) / 1000n],
-      ["spanning all three bands", 1000n, 5000n, (1000n * 400n + 3000n * 250n + 1000n * 100n) / 1000n],
+      [
+        "spanning all three bands",
+        1000n,
+        5000n,
+        (1000n * 400n + 3000n * 250n + 1000n * 100n) / 1000n,
+      ],
       ["rounding the sum, not each band", 1999n, 4n, (1n * 400n + 3n * 250n) / 1000n],
       ["deep in the last band", 100_000n, 20_000n, (20_000n * 100n) / 1000n],
     ];
@@ -109,9 +117,14 @@ describe("TieredScheme", () => {
   it("keeps its bands and defaults to the spec's", async () => {
     const [admin] = await ethers.getSigners();
     if (admin === undefined) throw new Error("signers");
-    const scheme = TieredScheme__factory.connect(await (await deployScheme("tiered")).getAddress(), admin);
+    const scheme = TieredScheme__factory.connect(
+      await (await deployScheme("tiered")).getAddress(),
+      admin,
+    );
     expect((await scheme.bands()).map((b) => [b.fromGrams, b.rate])).to.deep.equal(DEFAULT_BANDS);
-    expect(schemeDeployment("tiered", { bands: [[0, 1]] }).args).to.deep.equal([[{ fromGrams: 0n, rate: 1n }]]);
+    expect(schemeDeployment("tiered", { bands: [[0, 1]] }).args).to.deep.equal([
+      [{ fromGrams: 0n, rate: 1n }],
+    ]);
     const eight = TieredScheme__factory.connect(
       await (await deployScheme("tiered", { bands: EIGHT_BANDS })).getAddress(),
       admin,

@@ -68,7 +68,8 @@ export function shouldBehaveLikeRewardScheme(subject: SchemeSubject): void {
   }
   async function bound(): Promise<Bound> {
     const [, caller, stranger, citizen] = await ethers.getSigners();
-    if (caller === undefined || stranger === undefined || citizen === undefined) throw new Error("signers");
+    if (caller === undefined || stranger === undefined || citizen === undefined)
+      throw new Error("signers");
     const scheme = (await subject.deploy()).connect(caller);
     await scheme.bind();
     return { scheme, caller, stranger, citizen };
@@ -86,7 +87,9 @@ export function shouldBehaveLikeRewardScheme(subject: SchemeSubject): void {
       const [, caller] = await ethers.getSigners();
       if (caller === undefined) throw new Error("signers");
       expect(await scheme.rewards()).to.equal(ethers.ZeroAddress);
-      await expect(scheme.connect(caller).bind()).to.emit(scheme, "SchemeBound").withArgs(caller.address);
+      await expect(scheme.connect(caller).bind())
+        .to.emit(scheme, "SchemeBound")
+        .withArgs(caller.address);
       expect(await scheme.rewards()).to.equal(caller.address);
     });
 
@@ -117,9 +120,10 @@ export function shouldBehaveLikeRewardScheme(subject: SchemeSubject): void {
     it("returns the spec formula's integer, rounded down, for every sample deposit", async () => {
       const { scheme, citizen, stranger } = await networkHelpers.loadFixture(bound);
       for (const deposit of sampleDeposits(citizen.address, stranger.address)) {
-        expect(await scheme.onDeposit.staticCall(deposit), JSON.stringify(deposit, (_, v) => String(v))).to.equal(
-          subject.reward(deposit),
-        );
+        expect(
+          await scheme.onDeposit.staticCall(deposit),
+          JSON.stringify(deposit, (_, v) => String(v)),
+        ).to.equal(subject.reward(deposit));
       }
     });
 
