@@ -81,17 +81,39 @@ interface IRecyclingRewards is IRecyclingRewardsErrors {
         uint256 intakeGrams;
     }
 
-    /// @dev `kiosk` was registered in `district` with a daily capacity of `capacityGrams`.
+    /**
+     * @dev A kiosk was registered.
+     * @param kiosk The kiosk's address (it sends batches and signs receipts).
+     * @param district Its district.
+     * @param capacityGrams Its daily capacity.
+     */
     event KioskRegistered(address indexed kiosk, bytes32 indexed district, uint256 capacityGrams);
-    /// @dev The daily capacity of `kiosk` changed from `oldCapacity` to `newCapacity` grams.
+
+    /**
+     * @dev The daily capacity of a kiosk changed.
+     * @param kiosk The kiosk.
+     * @param oldCapacity The capacity before, in grams.
+     * @param newCapacity The capacity now, in grams.
+     */
     event KioskCapacityChanged(address indexed kiosk, uint256 oldCapacity, uint256 newCapacity);
-    /// @dev `kiosk` was removed; it can no longer take deposits nor sign receipts.
+
+    /**
+     * @dev A kiosk was removed: it can no longer take deposits nor have its receipts used.
+     * @param kiosk The kiosk.
+     */
     event KioskRemoved(address indexed kiosk);
 
     /**
-     * @dev A deposit was accepted in `epoch`: the kiosk took `grams`, of which `acceptedGrams`
-     * (and `items` items) count under the citizen's daily cap; the scheme's `reward` and the
-     * credits `minted` after the epoch's mint cap.
+     * @dev A deposit was accepted (by batch or receipt).
+     * @param kiosk The kiosk that took it.
+     * @param citizen The depositor.
+     * @param epoch The epoch of the block's time.
+     * @param material The material.
+     * @param grams The grams the kiosk took (all count toward its capacity).
+     * @param acceptedGrams The grams under the citizen's daily cap, which count and earn.
+     * @param items The items that count: `floor(items * acceptedGrams / grams)`.
+     * @param reward The scheme's reward (0 for a scheme paying on claim).
+     * @param minted The credits minted: the reward, cut by the epoch's mint cap.
      */
     event DepositAccepted(
         address indexed kiosk,
@@ -105,19 +127,44 @@ interface IRecyclingRewards is IRecyclingRewardsErrors {
         uint256 minted
     );
 
-    /// @dev Entry `index` of a batch of `kiosk` was skipped for `reason`.
+    /**
+     * @dev An entry of a batch was skipped; the rest of the batch went on.
+     * @param kiosk The kiosk that sent the batch.
+     * @param citizen The entry's citizen.
+     * @param index The entry's index in the batch.
+     * @param reason The first rule it broke.
+     */
     event DepositRejected(address indexed kiosk, address indexed citizen, uint256 index, RejectReason reason);
 
-    /// @dev Receipt `id` of `kiosk` was used by `citizen`.
+    /**
+     * @dev A receipt was used.
+     * @param kiosk The kiosk that signed it.
+     * @param id Its id (once per kiosk).
+     * @param citizen The citizen who submitted it.
+     */
     event ReceiptUsed(address indexed kiosk, uint256 indexed id, address indexed citizen);
 
-    /// @dev The active scheme changed from `previous` to `scheme`, for later deposits.
+    /**
+     * @dev The active scheme changed; the change applies to later deposits.
+     * @param previous The scheme before.
+     * @param scheme The scheme now.
+     */
     event SchemeChanged(IRewardScheme indexed previous, IRewardScheme indexed scheme);
 
-    /// @dev `scheme`, which pays on claim, was active in `epoch`: claims of the epoch ask it.
+    /**
+     * @dev A scheme paying on claim was active in an epoch: claims of the epoch collect from it.
+     * @param epoch The epoch.
+     * @param scheme The scheme.
+     */
     event SchemeListed(uint256 indexed epoch, IRewardScheme indexed scheme);
 
-    /// @dev `citizen` claimed `epoch`: the schemes owed `earned`, `minted` after the mint cap.
+    /**
+     * @dev A citizen claimed an ended epoch.
+     * @param citizen The citizen.
+     * @param epoch The epoch.
+     * @param earned What the schemes owed.
+     * @param minted The credits minted: `earned`, cut by the epoch's mint cap.
+     */
     event RewardsClaimed(address indexed citizen, uint256 indexed epoch, uint256 earned, uint256 minted);
 
     /**
