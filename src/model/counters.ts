@@ -58,7 +58,7 @@ export interface CreditCounters {
 
 export interface ModelCounters {
   byKind: Partial<Record<EventKind, Record<OutcomeStatus, number>>>;
-  failures: Partial<Record<EventKind, Partial<Record<FailureReason, number>>>>;
+  failures: Partial<Record<EventKind, Partial<Record<FailureReason | RejectionReason, number>>>>;
   rejections: Partial<Record<RejectionReason, number>>;
   parking: ParkingCounters;
   recycling: RecyclingCounters;

@@ -32,7 +32,6 @@ export const FAILURE_REASONS = {
   ReceiptAlreadyUsed: "receipt: a receipt id can be used once",
   EpochNotEnded: "claim: only for an epoch that has ended",
   AlreadyClaimed: "claim: a second claim of the same epoch reverts",
-  NothingToClaim: "claim: the citizen earned no budgetPool points in that epoch",
 } as const;
 
 /** A deposit skipped without reverting (status `rejected`): SPEC.md section 3, checks. */

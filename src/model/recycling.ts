@@ -91,9 +91,10 @@ export class RecyclingRewards {
   }
 
   /**
-   * A citizen's receipt signed by the kiosk. Checks expiry (usable while now < expires),
-   * then reuse; both revert. A receipt that passes them is used up, and its deposit is then
-   * checked like a batch entry (rejected without reverting).
+   * A citizen's receipt signed by the kiosk: one transaction for one deposit. Checks expiry
+   * (usable while now < expires), then reuse; then the deposit rules of a batch entry. Any
+   * broken rule reverts the transaction (a receipt is not a batch: there is nothing else to
+   * keep), so the receipt stays unused and the citizen may submit it again.
    */
   receipt(event: TraceEventOf<"recycle.receipt">, now: number): Outcome {
     const expires =
@@ -102,13 +103,16 @@ export class RecyclingRewards {
         : unixSeconds(event.expires);
     if (now >= expires) return failed("ReceiptExpired");
     if (this.usedReceipts.has(event.receipt)) return failed("ReceiptAlreadyUsed");
+    const outcome = this.record(event, now, true);
+    if (outcome.status === "rejected") return { status: "failed", reason: outcome.reason };
     this.usedReceipts.add(event.receipt);
-    return this.record(event, now, true);
+    return outcome;
   }
 
   /**
    * `recycle.claim`: for an ended epoch, collects from every budgetPool instance in which
-   * the citizen earned points; cut by the epoch's mint cap; once per epoch.
+   * the citizen earned points; cut by the epoch's mint cap; once per epoch. A claim that
+   * finds no points succeeds with 0 credits and still counts as the epoch's claim.
    */
   claim(event: TraceEventOf<"recycle.claim">, now: number): Outcome {
     const { epochStart, epochSeconds } = this.params;
@@ -120,8 +124,8 @@ export class RecyclingRewards {
       const payout = scheme.claim?.(event.citizen, event.epoch);
       if (payout !== undefined) owed = (owed ?? 0n) + payout;
     }
-    if (owed === undefined) return failed("NothingToClaim");
     citizen.claimedEpochs.add(event.epoch);
+    owed ??= 0n;
     const reward = this.mint.take(event.epoch, owed);
     this.ledger.mintCredits(event.citizen, reward);
     return ok({

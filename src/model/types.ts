@@ -172,7 +172,7 @@ export type Effect =
 
 export type Outcome =
   | { status: "ok"; effect: Exclude<Effect, DepositRejectedEffect> }
-  | { status: "failed"; reason: FailureReason }
+  | { status: "failed"; reason: FailureReason | RejectionReason }
   | { status: "rejected"; reason: RejectionReason; effect: DepositRejectedEffect };
 
 /** An outcome with the event it belongs to. */

@@ -53,13 +53,13 @@ describe("model: budgetPool claims", () => {
     expect(world.credits("c1")).to.equal(500n);
   });
 
-  it("refuses a claim with no points in the epoch (NothingToClaim)", () => {
+  it("pays 0 for a claim with no points in the epoch, and counts it as the epoch's claim", () => {
     const world = recyclingWorld({ config: { recycling: DAY, ...pool(1000) } });
     deposit(world, at("09:00"), 500);
-    expect(reasonOf(claim(world, "c2", EPOCH_END))).to.equal("failed:NothingToClaim");
-    expect(reasonOf(claim(world, "c1", kst("2026-04-08", "00:00"), 1))).to.equal(
-      "failed:NothingToClaim",
-    );
+    expect(claimed(claim(world, "c2", EPOCH_END))).to.equal(0n);
+    expect(reasonOf(claim(world, "c2", plus(EPOCH_END, 60)))).to.equal("failed:AlreadyClaimed");
+    expect(claimed(claim(world, "c1", kst("2026-04-08", "00:00"), 1))).to.equal(0n);
+    expect(world.credits("c2")).to.equal(0n);
   });
 
   it("collects from every budgetPool instance of the epoch, each with its own budget", () => {

@@ -138,12 +138,14 @@ describe("model: receipts", () => {
     expect(world.credits("c1")).to.equal(flatReward(1000));
   });
 
-  it("checks its deposit like a batch entry, and a rejected receipt is used up", () => {
+  it("reverts on a broken deposit rule, leaving the receipt unused", () => {
     const world = recyclingWorld();
     expect(reasonOf(world.apply(receipt("r1", at("09:00"), { grams: 30_000 })))).to.equal(
-      "rejected:DepositTooLarge",
+      "failed:DepositTooLarge",
     );
-    expect(reasonOf(world.apply(receipt("r1", at("09:01"))))).to.equal("failed:ReceiptAlreadyUsed");
+    expect(depositedOf(world.apply(receipt("r1", at("09:01")))).viaReceipt).to.equal(true);
+    expect(reasonOf(world.apply(receipt("r1", at("09:02"))))).to.equal("failed:ReceiptAlreadyUsed");
+    expect(world.credits("c1")).to.equal(flatReward(1000));
   });
 });
 
