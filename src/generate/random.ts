@@ -11,7 +11,6 @@
 import { hash } from "node:crypto";
 
 import { xoroshiro128plus, type RandomGenerator } from "pure-rand";
-import { probit } from "simple-statistics";
 
 import type { Skewed } from "../scenario/scenario-parts.js";
 
@@ -104,29 +103,26 @@ export class Random {
   }
 }
 
-/** Above this mean the inversion loop is long and e^-mean underflows: normal approximation. */
-const POISSON_INVERSION_LIMIT = 500;
-
 /**
  * The Poisson quantile of `u`: the smallest k with P(X <= k) >= u. One uniform per count,
  * and monotone in the mean for a fixed `u`: a citizen who would deposit k times at one
  * reward level deposits at least k times at a higher one, with the same draws (the
- * coupling behind elasticity under common random numbers).
+ * coupling behind elasticity under common random numbers). The terms are built in log
+ * space, so large means do not underflow; the work grows with the mean (a per-agent, per-day
+ * mean is small).
  */
 export function poissonQuantile(mean: number, u: number): number {
   if (!(mean > 0)) return 0;
-  if (mean > POISSON_INVERSION_LIMIT) {
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * probit(u)));
-  }
-  let p = Math.exp(-mean);
-  let cdf = p;
+  const logMean = Math.log(mean);
+  let logTerm = -mean;
+  let cdf = Math.exp(logTerm);
   let k = 0;
   // Rounding can leave the cdf a hair under u near 1: stop far out in the tail.
   const limit = Math.ceil(mean + 40 * Math.sqrt(mean) + 40);
   while (u > cdf && k < limit) {
     k += 1;
-    p *= mean / k;
-    cdf += p;
+    logTerm += logMean - Math.log(k);
+    cdf += Math.exp(logTerm);
   }
   return k;
 }

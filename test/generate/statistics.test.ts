@@ -97,7 +97,8 @@ describe("generateTrace: statistics", function () {
         const start = timeOf({ t: String(e["start"]) });
         const day = kstDay(start);
         if (isWeekend(day) !== weekend) continue;
-        byHour[Math.floor((start - kstDayStart(day)) / 3600)] += 1;
+        const hour = Math.floor((start - kstDayStart(day)) / 3600);
+        byHour[hour] = (byHour[hour] ?? 0) + 1;
       }
       expect(fitsShares(byHour, profile), weekend ? "weekend" : "weekday").to.equal(true);
       // The test has power: a flat day is told apart.
