@@ -144,7 +144,7 @@ export function inputErrorsFromZod(
   },
 ): InputError[] {
   const errors: InputError[] = [];
-  for (const issue of error.issues) {
+  for (const issue of error.issues.flatMap(unwrapUnion)) {
     const paths: PropertyKey[][] =
       issue.code === "unrecognized_keys"
         ? issue.keys.map((k) => [...issue.path, k])
@@ -162,6 +162,23 @@ export function inputErrorsFromZod(
     }
   }
   return errors;
+}
+
+/**
+ * An `invalid_union` issue as the issues of the one alternative whose type matched (a
+ * string given where a scheme name or a scheme object is allowed is judged as a name), so
+ * the reason says what is wrong rather than "does not match any allowed form".
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union") return [issue];
+  const typeMatched = issue.errors.filter(
+    (branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0),
+  );
+  const [branch] = typeMatched;
+  if (typeMatched.length !== 1 || branch === undefined) return [issue];
+  return branch
+    .map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue)
+    .flatMap(unwrapUnion);
 }
 
 /** Several errors of one file, reported as the first (with a count) and listed in `errors`. */

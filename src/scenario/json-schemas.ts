@@ -8,8 +8,6 @@ import { z } from "zod";
 import { scenarioSchema } from "./scenario-schema.js";
 import { eventSchemas, schemeParamsFieldSchema, schemeParamsSchemas } from "./trace-schema.js";
 
-const SCHEMA_BASE_ID = "https://city-pilot-sim.local/schemas";
-
 /** The parameter forms of every scheme, for editors (zod checks them by the scheme named). */
 function describeSchemeParams(ctx: {
   zodSchema: unknown;
@@ -32,7 +30,6 @@ const EXPORT_OPTIONS = {
 export function scenarioJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(scenarioSchema, EXPORT_OPTIONS),
-    $id: `${SCHEMA_BASE_ID}/scenario.schema.json`,
     title: "City pilot scenario",
   };
 }
@@ -46,7 +43,6 @@ export function traceEventJsonSchema(): Record<string, unknown> {
     .describe("One line of a trace (JSON Lines): an event with its time `t` and `kind`.");
   return {
     ...z.toJSONSchema(anyEvent, EXPORT_OPTIONS),
-    $id: `${SCHEMA_BASE_ID}/trace-event.schema.json`,
     title: "City pilot trace event",
   };
 }

@@ -5,13 +5,7 @@
  */
 import { open } from "node:fs/promises";
 
-import {
-  describeIoError,
-  InputError,
-  inputErrorsFromZod,
-  oneInputError,
-  type InputErrorCode,
-} from "./errors.js";
+import { describeIoError, InputError, inputErrorsFromZod, oneInputError } from "./errors.js";
 import { EVENT_KINDS, parseEvent, unixSeconds, type TraceEvent } from "./trace-schema.js";
 import { TraceValidator, type TraceSummary } from "./validate-trace.js";
 
@@ -63,73 +57,90 @@ export interface ReadTraceOptions {
 }
 
 /**
- * A trace being read. Iterate it (once) for the validated events in file order; iteration
- * throws an {@link InputError} at the first bad line (or, with `maxErrors` > 1, at the end
- * or at the limit, with all errors found). After a full iteration, `summary()` tells what
- * the trace held.
+ * Validated events of trace lines (any source: a file, a generator's output), in order.
+ * Throws an {@link InputError} at the first bad line, or with `maxErrors` > 1 at the end or
+ * at the limit with all errors found (no event is yielded after the first error). A
+ * trace without events is refused.
+ */
+export async function* validatedEvents(
+  lines: AsyncIterable<string> | Iterable<string>,
+  file: string,
+  validator: TraceValidator = new TraceValidator(file),
+  options: ReadTraceOptions = {},
+): AsyncGenerator<TracedEvent, TraceSummary> {
+  const maxErrors = Math.max(1, options.maxErrors ?? 1);
+  const errors: InputError[] = [];
+  const report = (found: readonly InputError[]): void => {
+    errors.push(...found);
+    if (errors.length >= maxErrors) throw oneInputError(errors.slice(0, maxErrors));
+  };
+  let line = 0;
+  for await (const rawText of lines) {
+    line += 1;
+    const text = line === 1 ? rawText.replace(/^\uFEFF/, "") : rawText;
+    if (text.trim() === "") continue;
+    const parsed = parseTraceLine(text, line, file);
+    if (!parsed.ok) {
+      report(parsed.errors);
+      continue;
+    }
+    const problems = validator.check(parsed.value.event, line);
+    if (problems.length > 0) report(problems);
+    else if (errors.length === 0) yield parsed.value;
+  }
+  if (errors.length > 0) throw oneInputError(errors);
+  const summary = validator.summary();
+  if (summary.events === 0) {
+    throw new InputError({ code: "EMPTY_TRACE", file, reason: "the trace has no events" });
+  }
+  return summary;
+}
+
+/**
+ * A trace file being read. Iterate it (once) for the validated events in file order (see
+ * {@link validatedEvents} for errors); after a full iteration, `summary()` tells what the
+ * trace held.
  */
 export class TraceReader implements AsyncIterable<TracedEvent> {
   readonly file: string;
-  readonly #maxErrors: number;
-  readonly #validator: TraceValidator;
-  #done = false;
+  readonly #options: ReadTraceOptions;
+  #summary: TraceSummary | undefined;
   #started = false;
 
   constructor(file: string, options: ReadTraceOptions = {}) {
     this.file = file;
-    this.#maxErrors = Math.max(1, options.maxErrors ?? 1);
-    this.#validator = new TraceValidator(file);
+    this.#options = options;
   }
 
   summary(): TraceSummary {
-    if (!this.#done) throw new Error("summary() is known only after the whole trace was read");
-    return this.#validator.summary();
+    if (this.#summary === undefined) {
+      throw new Error("summary() is known only after the whole trace was read");
+    }
+    return this.#summary;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<TracedEvent> {
     if (this.#started) throw new Error("a TraceReader can be iterated once");
     this.#started = true;
-    const errors: InputError[] = [];
-    const report = (found: readonly InputError[]): void => {
-      errors.push(...found);
-      if (errors.length >= this.#maxErrors) throw oneInputError(errors.slice(0, this.#maxErrors));
-    };
     let handle;
     try {
       handle = await open(this.file, "r");
     } catch (cause) {
-      throw this.#error("UNREADABLE_FILE", describeIoError(cause), cause);
+      throw this.#unreadable(cause);
     }
     try {
-      let line = 0;
-      for await (const rawText of handle.readLines({ encoding: "utf8" })) {
-        line += 1;
-        const text = line === 1 ? rawText.replace(/^\uFEFF/, "") : rawText;
-        if (text.trim() === "") continue;
-        const parsed = parseTraceLine(text, line, this.file);
-        if (!parsed.ok) {
-          report(parsed.errors);
-          continue;
-        }
-        const problems = this.#validator.check(parsed.value.event, line);
-        if (problems.length > 0) report(problems);
-        else if (errors.length === 0) yield parsed.value;
-      }
+      const lines = handle.readLines({ encoding: "utf8" });
+      this.#summary = yield* validatedEvents(lines, this.file, undefined, this.#options);
     } catch (cause) {
-      if (cause instanceof InputError) throw cause;
-      throw this.#error("UNREADABLE_FILE", describeIoError(cause), cause);
+      throw cause instanceof InputError ? cause : this.#unreadable(cause);
     } finally {
       await handle.close();
     }
-    if (errors.length > 0) throw oneInputError(errors);
-    if (this.#validator.summary().events === 0) {
-      throw this.#error("EMPTY_TRACE", "the trace has no events");
-    }
-    this.#done = true;
   }
 
-  #error(code: InputErrorCode, reason: string, cause?: unknown): InputError {
-    return new InputError({ code, file: this.file, reason, cause });
+  #unreadable(cause: unknown): InputError {
+    const reason = describeIoError(cause);
+    return new InputError({ code: "UNREADABLE_FILE", file: this.file, reason, cause });
   }
 }
 
@@ -150,4 +161,21 @@ export async function validateTraceFile(
   const reader = new TraceReader(file, { maxErrors: options.maxErrors ?? 20 });
   for await (const _ of reader);
   return reader.summary();
+}
+
+/**
+ * Validates trace text held in memory (e.g. a generator's output in its tests): JSONL text
+ * or its lines. Returns the summary or throws like {@link validateTraceFile}.
+ */
+export async function validateTraceText(
+  text: string | Iterable<string> | AsyncIterable<string>,
+  file = "<trace>",
+  options: ReadTraceOptions = {},
+): Promise<TraceSummary> {
+  const lines = typeof text === "string" ? text.split(/\r?\n/) : text;
+  const events = validatedEvents(lines, file, undefined, { maxErrors: options.maxErrors ?? 20 });
+  for (;;) {
+    const next = await events.next();
+    if (next.done === true) return next.value;
+  }
 }

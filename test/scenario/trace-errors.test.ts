@@ -120,6 +120,8 @@ const CASES: Case[] = [
     { code: "DUPLICATE_NAME", fieldPath: "parking.book.booking", reason: 'booking "b1" is already declared' }],
   ["a receipt id used twice", [receipt("r1"), receipt("r1")],
     { code: "DUPLICATE_NAME", line: BAD_LINE + 1, fieldPath: "recycle.receipt.receipt", reason: 'receipt "r1"' }],
+  ["an unknown role", [{ t: T, kind: "actor.join", actor: "x", role: "mayor" }],
+    { code: "SCHEMA", fieldPath: "actor.join.role", reason: 'must be one of "owner"' }],
   ["a role listed twice", [{ t: T, kind: "actor.join", actor: "x", role: ["driver", "driver"] }],
     { code: "SCHEMA", fieldPath: "actor.join.role", reason: "role driver listed twice" }],
   ["an event out of time order", [{ t: kst(6 * 60), kind: "treasury.fund", krw: 1 }],
