@@ -43,18 +43,30 @@ export function weekUnitOf(time: number): number {
   return weekdayOf(day) * UNITS_PER_DAY + Math.floor(secondOfDay / UNIT_SECONDS);
 }
 
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
 /**
- * ISO 8601 in KST with its offset, whole seconds: `2026-04-06T08:15:00+09:00`. Consecutive
- * events often share a time (a kiosk batch, the joins), so the last answer is reused.
+ * ISO 8601 in KST with its offset, whole seconds: `2026-04-06T08:15:00+09:00`. Called for
+ * every line, so the date part is formatted once per day and the last answer is reused
+ * (consecutive events often share a time: a kiosk batch, the joins).
  */
 export const isoKst: (time: number) => string = (() => {
   let lastTime = Number.NaN;
   let lastIso = "";
+  let lastDay = Number.NaN;
+  let datePart = "";
   return (time: number): string => {
-    if (time !== lastTime) {
-      lastTime = time;
-      lastIso = `${new Date((time + KST_OFFSET_SECONDS) * 1000).toISOString().slice(0, 19)}+09:00`;
+    if (time === lastTime) return lastIso;
+    const local = time + KST_OFFSET_SECONDS;
+    const day = Math.floor(local / SECONDS_PER_DAY);
+    if (day !== lastDay) {
+      lastDay = day;
+      datePart = new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 11);
     }
+    const second = local - day * SECONDS_PER_DAY;
+    const clock = `${twoDigits(Math.floor(second / 3600))}:${twoDigits(Math.floor(second / 60) % 60)}:${twoDigits(second % 60)}`;
+    lastTime = time;
+    lastIso = `${datePart}${clock}+09:00`;
     return lastIso;
   };
 })();

@@ -115,3 +115,11 @@ function checkOut(ctx: Context, trip: Trip, time: number): void {
   refund(ctx, trip, trip.deposit - penalty);
   ctx.emit({ t: isoKst(time), kind: "parking.checkOut", booking: name(trip) });
 }
+
+/** An owner's new price: later bookings of the slot pay it (SPEC.md section 2). */
+export function setPrice(ctx: Context, slot: number, unitPrice: bigint, time: number): void {
+  const s = ctx.cast.slots[slot];
+  if (s === undefined || s.unitPrice === unitPrice) return;
+  s.unitPrice = unitPrice;
+  ctx.emit({ t: isoKst(time), kind: "slot.price", slot: s.name, unitPrice });
+}

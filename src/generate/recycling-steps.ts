@@ -114,10 +114,3 @@ export function setScheme(ctx: Context, choice: SchemeChoice, time: number): voi
   ctx.ledger.setScheme(resolveScheme(choice));
   ctx.emit({ t: isoKst(time), kind: "scheme.set", scheme: choice.scheme, params: choice.params });
 }
-
-export function setPrice(ctx: Context, slot: number, unitPrice: bigint, time: number): void {
-  const s = ctx.cast.slots[slot];
-  if (s === undefined || s.unitPrice === unitPrice) return;
-  s.unitPrice = unitPrice;
-  ctx.emit({ t: isoKst(time), kind: "slot.price", slot: s.name, unitPrice });
-}

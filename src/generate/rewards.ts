@@ -5,9 +5,14 @@
  * scenario sets a reward elasticity.
  */
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { MATERIALS, type Material, type SchemeChoice } from "../scenario/trace-schema.js";
+import {
+  MATERIALS,
+  unixSeconds,
+  type Material,
+  type SchemeChoice,
+} from "../scenario/trace-schema.js";
 import { SECONDS_PER_DAY, SECONDS_PER_WEEK } from "./kst-time.js";
-import type { RecyclingRules } from "./spec-rules.js";
+import { recyclingRules, type RecyclingRules } from "./spec-rules.js";
 
 type PerMaterial = Readonly<Record<Material, number>>;
 
@@ -163,6 +168,12 @@ export function rewardLevel(
       return kg > 0 ? Math.min(cap, Number(scheme.budget) / kg) : cap;
     }
   }
+}
+
+/** {@link rewardLevel} of a scheme under a scenario's rules, for reports and comparisons. */
+export function schemeRewardLevel(scenario: Scenario, choice: SchemeChoice): number {
+  const rules = recyclingRules(scenario, unixSeconds(scenario.start));
+  return rewardLevel(resolveScheme(choice), scenario, rules);
 }
 
 /** Recycling frequency never grows past this multiple of the baseline, whatever the level. */

@@ -15,7 +15,7 @@ import { CreditLedger } from "./credit-ledger.js";
 import { EventQueue } from "./event-queue.js";
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, isoKst, kstDay, kstDayStart } from "./kst-time.js";
 import { ParkingPlanner, planningHorizonDays } from "./parking-plan.js";
-import { runTripStep } from "./parking-steps.js";
+import { runTripStep, setPrice } from "./parking-steps.js";
 import { streamFor } from "./random.js";
 import { RecyclingPlanner } from "./recycling-plan.js";
 import * as recycling from "./recycling-steps.js";
@@ -39,8 +39,18 @@ export interface GenerateOptions {
   schemeChanges?: readonly SchemeChange[] | undefined;
 }
 
+interface Scheduled {
+  time: number;
+  choice: SchemeChoice;
+}
+
 /** The schemes of the run in time order: the initial one at the start, then each change. */
-function schemeTimeline(scenario: Scenario, options: GenerateOptions, start: number, end: number) {
+function schemeTimeline(
+  scenario: Scenario,
+  options: GenerateOptions,
+  start: number,
+  end: number,
+): Scheduled[] {
   const initial = options.scheme ?? scenario.scheme;
   const changes = (options.schemeChanges ?? []).map((c) => ({
     time: unixSeconds(c.at),
@@ -55,37 +65,31 @@ function schemeTimeline(scenario: Scenario, options: GenerateOptions, start: num
   return [{ time: start, choice: initial }, ...changes];
 }
 
-/** Lines of the trace for a validated scenario (JSON Lines, without the newline). */
-export function* traceLines(
+/** The shared state of one generation; its lines collect in `out` until yielded. */
+function createContext(
   scenario: Scenario,
-  options: GenerateOptions,
+  seed: number,
+  initial: SchemeChoice,
   stats: GenerateStats,
-): Generator<string> {
-  const seed = options.seed ?? scenario.seed;
+  out: string[],
+): Context {
   const start = unixSeconds(scenario.start);
-  const end = start + scenario.days * SECONDS_PER_DAY;
-  const timeline = schemeTimeline(scenario, options, start, end);
-  const initial = timeline[0]?.choice ?? scenario.scheme;
   const cast = buildCast(scenario, seed);
   const rules = recyclingRules(scenario, start);
-  const out: string[] = [];
-  const ctx: Context = {
+  const sizes = {
+    citizens: cast.citizens.length,
+    merchants: cast.merchants.length,
+    kioskCapacity: cast.kiosks.map((k) => k.capacityGrams),
+  };
+  return {
     scenario,
     cast,
     market: marketRules(scenario),
     recycling: rules,
     start,
-    end,
+    end: start + scenario.days * SECONDS_PER_DAY,
     queue: new EventQueue<Pending>(),
-    ledger: new CreditLedger(
-      rules,
-      {
-        citizens: cast.citizens.length,
-        merchants: cast.merchants.length,
-        kioskCapacity: cast.kiosks.map((k) => k.capacityGrams),
-      },
-      resolveScheme(initial),
-    ),
+    ledger: new CreditLedger(rules, sizes, resolveScheme(initial)),
     slots: new SlotBook(cast.slots.length),
     budgets: cast.drivers.map((d) => d.krw),
     batches: new Map(),
@@ -98,6 +102,25 @@ export function* traceLines(
       out.push(formatTraceEvent(event));
     },
   };
+}
+
+/** Lines of the trace for a validated scenario (JSON Lines, without the newline). */
+export function* traceLines(
+  scenario: Scenario,
+  options: GenerateOptions,
+  stats: GenerateStats,
+): Generator<string> {
+  const seed = options.seed ?? scenario.seed;
+  const start = unixSeconds(scenario.start);
+  const timeline = schemeTimeline(
+    scenario,
+    options,
+    start,
+    start + scenario.days * SECONDS_PER_DAY,
+  );
+  const initial = timeline[0]?.choice ?? scenario.scheme;
+  const out: string[] = [];
+  const ctx = createContext(scenario, seed, initial, stats, out);
   preamble(ctx, initial);
   yield* out.splice(0);
   for (const change of timeline.slice(1)) {
@@ -111,18 +134,17 @@ export function* traceLines(
   });
   const recycler = new RecyclingPlanner(ctx);
   const horizon = planningHorizonDays(ctx);
-  const firstDay = kstDay(start);
-  const lastDay = kstDay(end - 1);
+  const firstDay = kstDay(ctx.start);
+  const lastDay = kstDay(ctx.end - 1);
   for (let day = firstDay; day < firstDay + horizon && day <= lastDay; day++) {
-    parking.planDay(day, start);
+    parking.planDay(day, ctx.start);
   }
   for (let day = firstDay; day <= lastDay; day++) {
-    const dayStart = Math.max(start, kstDayStart(day));
+    const dayStart = Math.max(ctx.start, kstDayStart(day));
     ctx.slots.prune(dayStart);
     if (day + horizon <= lastDay) parking.planDay(day + horizon, dayStart);
     parking.planPrices(day);
-    const scheme = [...timeline].reverse().find((s) => s.time <= dayStart)?.choice ?? initial;
-    const factor = frequencyFactor(rewardLevel(resolveScheme(scheme), scenario, rules), scenario);
+    const factor = dayFactor(ctx, timeline, dayStart);
     stats.frequencyFactors.push(factor);
     recycler.planDay(day, factor);
     planRedeem(ctx, day, firstDay);
@@ -131,6 +153,14 @@ export function* traceLines(
   }
   yield* drain(ctx, out, Number.POSITIVE_INFINITY);
   stats.queuePeak = ctx.queue.peak;
+}
+
+/** The recycling frequency factor of a day: the level of the scheme active at its start. */
+function dayFactor(ctx: Context, timeline: readonly Scheduled[], dayStart: number): number {
+  const active = timeline.filter((s) => s.time <= dayStart).pop() ?? timeline[0];
+  if (active === undefined) return 1;
+  const level = rewardLevel(resolveScheme(active.choice), ctx.scenario, ctx.recycling);
+  return frequencyFactor(level, ctx.scenario);
 }
 
 /** config, treasury.fund, every actor.join and slot.register, at the run's start. */
@@ -220,6 +250,6 @@ function dispatch(ctx: Context, item: Pending, time: number): void {
     case "scheme":
       return recycling.setScheme(ctx, item.choice, time);
     case "price":
-      return recycling.setPrice(ctx, item.slot, item.unitPrice, time);
+      return setPrice(ctx, item.slot, item.unitPrice, time);
   }
 }
