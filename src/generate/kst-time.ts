@@ -64,7 +64,8 @@ export const isoKst: (time: number) => string = (() => {
       datePart = new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 11);
     }
     const second = local - day * SECONDS_PER_DAY;
-    const clock = `${twoDigits(Math.floor(second / 3600))}:${twoDigits(Math.floor(second / 60) % 60)}:${twoDigits(second % 60)}`;
+    const [h, m, sec] = [Math.floor(second / 3600), Math.floor(second / 60) % 60, second % 60];
+    const clock = `${twoDigits(h)}:${twoDigits(m)}:${twoDigits(sec)}`;
     lastTime = time;
     lastIso = `${datePart}${clock}+09:00`;
     return lastIso;

@@ -50,7 +50,10 @@ export function sendBatch(ctx: Context, key: string, time: number): void {
   }
 }
 
-/** A receipt the kiosk signed at the deposit, sent by the citizen later; it expires after receiptExpiryMinutes. */
+/**
+ * A receipt the kiosk signed at the deposit, sent by the citizen later; it expires
+ * receiptExpiryMinutes after the deposit.
+ */
 export function sendReceipt(ctx: Context, d: PlannedDeposit, time: number): void {
   const expires = d.time + ctx.scenario.behaviour.citizens.receiptExpiryMinutes * 60;
   record(ctx, d, time, expires);
