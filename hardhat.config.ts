@@ -1,13 +1,36 @@
 import { createRequire } from "node:module";
 
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { defineConfig } from "hardhat/config";
+import { defineConfig, task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
 
 // solc comes from the pinned `solc` npm package (WASM), so compiling needs no download.
 const soljson = createRequire(import.meta.url).resolve("solc/soljson.js");
 
+const optional = (name: string, description: string) =>
+  ({
+    name,
+    description,
+    type: ArgumentType.STRING_WITHOUT_DEFAULT,
+    defaultValue: undefined,
+  }) as const;
+
+const generateTask = task("generate", "Generate a trace (JSON Lines) from a scenario")
+  .addPositionalArgument({ name: "scenario", description: "Scenario file (.yaml)" })
+  .addOption(optional("out", "Trace file to write (default: out/<scenario>-<seed>.jsonl)"))
+  .addOption(optional("seed", "Seed (default: the scenario's)"))
+  .addOption(
+    optional(
+      "scheme",
+      "Initial scheme: a label or scheme of the scenario's schemes, or a scheme name",
+    ),
+  )
+  .setAction(() => import("./tasks/generate.js"))
+  .build();
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
+  tasks: [generateTask],
   solidity: {
     version: "0.8.30",
     path: soljson,
