@@ -12,8 +12,8 @@ export const REPLAY_ERRORS = {
     "the chain's clock ({chainTime}) is not before the trace's first event ({firstTime}); create the connection with fastPathNetworkOverride(firstEventTime)",
   TIME_BACKWARDS: "line {line}: time {time} is earlier than the previous event's {previous}",
   UNKNOWN_NAME: "line {line}: unknown {what} '{name}' (the trace must declare it first)",
-  UNSUPPORTED_EVENT: "line {line}: cannot replay '{kind}': {reason}",
-  TX_TOO_LARGE: "line {line}: a transaction's gas limit {gas} exceeds the block gas limit {limit}",
+  TX_TOO_LARGE:
+    "line {line}: a transaction's gas limit {gas} exceeds the gas limit {limit} of a transaction or block",
   LEFT_PENDING:
     "{count} transaction(s) were not mined in the block at {time} (block gas limit or fee too low)",
   SEND_FAILED: "line {line}: the network refused a transaction: {reason}",

@@ -4,6 +4,8 @@
  */
 import type { ChainType, NetworkConnection } from "hardhat/types/network";
 
+import { schemeChoiceOf } from "../scenario/trace-schema.js";
+
 import {
   CityCredit__factory,
   CityTreasury__factory,
@@ -17,7 +19,8 @@ import { BlockBuilder } from "./internal/block-builder.js";
 import { deploySystem } from "./internal/deploy.js";
 import { FastSender } from "./internal/fast-sender.js";
 import type { PlanContext, SystemInterfaces } from "./internal/plan-types.js";
-import { recyclingInterface } from "./internal/recycling-abi.js";
+import { recyclingInterface, schemeInterfaces } from "./internal/recycling-abi.js";
+import { initialSchemeOf } from "./internal/schemes.js";
 import { revertDecoder } from "./internal/revert-decoder.js";
 import type { TxSender } from "./internal/sender.js";
 import { assertFastPathNetwork } from "./network.js";
@@ -107,7 +110,16 @@ export async function replayTrace<C extends ChainType | string>(
   const config = first?.event.kind === "config" ? first.event : undefined;
 
   const deployStart = performance.now();
-  const contracts = await deploySystem(connection, config);
+  const initialScheme = initialSchemeOf(
+    options.initialScheme,
+    config === undefined ? undefined : schemeChoiceOf(config),
+    options.scenarioScheme,
+  );
+  const { contracts, initialScheme: installed } = await deploySystem(connection, {
+    config,
+    firstEventTime: first?.time ?? 0,
+    initialScheme,
+  });
   const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
   if (first !== undefined && sender.setsTimestamps) await assertChainBefore(connection, first.time);
   const deploySeconds = (performance.now() - deployStart) / 1000;
@@ -126,10 +138,18 @@ export async function replayTrace<C extends ChainType | string>(
     bookings: new Map(),
     slotOwners: new Map(),
     bookingDrivers: new Map(),
+    schemes: [installed],
   };
   const abi = ctx.abi;
   const builder = new BlockBuilder(ctx, {
-    decode: revertDecoder([abi.market, abi.treasury, abi.krw, abi.credit, abi.recycling]),
+    decode: revertDecoder([
+      abi.market,
+      abi.treasury,
+      abi.krw,
+      abi.credit,
+      abi.recycling,
+      ...schemeInterfaces,
+    ]),
     emit: sink.emit,
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
   });
@@ -155,6 +175,7 @@ export async function replayTrace<C extends ChainType | string>(
     contracts,
     actors: new Map(ctx.actors.all().map((actor) => [actor.name, actor])),
     keeper,
+    schemes: ctx.schemes,
     slots: ctx.slots,
     bookings: ctx.bookings,
     records: sink.records,

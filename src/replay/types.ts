@@ -2,7 +2,7 @@
  * Public types of the replay stage: what goes in (timed trace events), what comes out
  * (one record per event, name maps, deployed addresses).
  */
-import type { EventKind, TraceEvent } from "../scenario/trace-schema.js";
+import type { EventKind, SchemeChoice, TraceEvent } from "../scenario/trace-schema.js";
 import type { ReplayActor } from "./actors.js";
 import type { ProgressReporter } from "./progress.js";
 import type { TxSender } from "./internal/sender.js";
@@ -55,11 +55,22 @@ export interface DeployedContracts {
   credit: string;
   treasury: string;
   market: string;
-  /** Set once the recycling contracts are part of the deployment. */
-  recycling?: string;
+  /** The recycling rewards contract. */
+  recycling: string;
 }
 
+/** A reward scheme instance the replay installed, with the line of its `scheme.set`. */
+export type InstalledScheme = SchemeChoice & {
+  address: string;
+  /** Absent for the scheme the run started with. */
+  line?: number;
+};
+
 export interface ReplayOptions {
+  /** `--scheme`: replaces the run's initial scheme (later `scheme.set` events still apply). */
+  initialScheme?: SchemeChoice;
+  /** The scenario's scheme, for a trace whose `config` names none. */
+  scenarioScheme?: SchemeChoice;
   /** Called for every record as soon as its block is mined (stream to events.jsonl). */
   onRecord?: (record: EventRecord) => void;
   /** Keep every record in the result (default true; turn off for very long traces). */
@@ -94,6 +105,8 @@ export interface ReplayResult {
   actors: ReadonlyMap<string, ReplayActor>;
   /** The account that sends `parking.settle` (no-show settlement is open to anyone). */
   keeper: string;
+  /** Every scheme installed, in order: the initial one, then one per successful `scheme.set`. */
+  schemes: InstalledScheme[];
   /** Trace slot name to on-chain slot id (absent if its `slot.register` reverted). */
   slots: ReadonlyMap<string, bigint>;
   /** Trace booking name to on-chain booking id (absent if its `parking.book` reverted). */

@@ -3,13 +3,16 @@
  * transaction, and how a batch's outcome and gas become per-event records. (The same on
  * chain needs the recycling contracts: see recycling-example.test.ts.)
  */
+import { readFileSync } from "node:fs";
+
 import { expect } from "chai";
 import { ZeroAddress } from "ethers";
 
 import { ActorBook } from "../../src/replay/actors.js";
 import { BlockBuilder } from "../../src/replay/internal/block-builder.js";
+import { depositBatchGas } from "../../src/replay/internal/gas.js";
 import type { PlanContext } from "../../src/replay/internal/plan-types.js";
-import { recyclingInterface } from "../../src/replay/internal/recycling-abi.js";
+import { REJECT_REASONS, recyclingInterface } from "../../src/replay/internal/recycling-abi.js";
 import { revertDecoder } from "../../src/replay/internal/revert-decoder.js";
 import type { MinedTx, TxRequest, TxSender } from "../../src/replay/internal/sender.js";
 import { systemInterfaces } from "../../src/replay/replay-trace.js";
@@ -82,6 +85,7 @@ function context(sender: TxSender): PlanContext {
     bookings: new Map(),
     slotOwners: new Map(),
     bookingDrivers: new Map(),
+    schemes: [],
   };
 }
 
@@ -133,7 +137,7 @@ describe("replay: kiosk batches", () => {
     expect(batches(sender)).to.deep.equal([[1, 2], [3], [4, 5], [6]]);
     expect(sender.blocks.map((b) => b.txs.length)).to.deep.equal([3, 1]);
     const [first] = sender.blocks[0]?.txs ?? [];
-    expect(first?.gas).to.equal(80_000 + 2 * 200_000);
+    expect(first?.gas).to.equal(depositBatchGas(2));
   });
 
   it("closes a batch at any other event between deposits", async () => {
@@ -151,6 +155,13 @@ describe("replay: kiosk batches", () => {
       deposit("09:00", "k1", "c1", 2),
     ]);
     expect(sender.blocks[0]?.txs).to.have.length(3);
+  });
+
+  it("keeps the reject reasons in the order of the Solidity enum", () => {
+    const source = readFileSync("contracts/interfaces/IRecyclingRewards.sol", "utf8");
+    const body = /enum RejectReason \{([^}]*)\}/.exec(source)?.[1] ?? "";
+    const names = body.split(",").map((n) => n.replace(/\/\/.*$/gm, "").trim());
+    expect(names).to.deep.equal([...REJECT_REASONS]);
   });
 
   it("caps a batch at maxBatchSize", async () => {

@@ -5,10 +5,11 @@
  * not fit. Consecutive deposits of one kiosk at one time become one batch transaction.
  */
 import { ReplayError } from "../errors.js";
+import { TX_GAS_CAP, maxBatchEntries } from "./gas.js";
 import type { EventRecord, TimedEvent } from "../types.js";
 import { planDepositBatch, joinsBatch, type DepositInput } from "./plan-recycling.js";
 import type { PlanContext, PlannedUnit } from "./plan-types.js";
-import { idsCreated, idsNeeded, planEvent } from "./planner.js";
+import { idsCreated, idsNeeded, needsMinedBlock, planEvent } from "./planner.js";
 import { recordsOf } from "./records.js";
 import type { RevertDecoder } from "./revert-decoder.js";
 
@@ -56,7 +57,7 @@ export class BlockBuilder {
       await this.flush();
       this.#time = input.time;
     }
-    if (joinsBatch(this.#batch, input, this.#options.maxBatchSize)) {
+    if (joinsBatch(this.#batch, input, this.#maxBatchSize())) {
       this.#batch.push(input);
       return;
     }
@@ -65,7 +66,9 @@ export class BlockBuilder {
       this.#batch = [{ ...input, event: input.event }];
       return;
     }
-    if (idsNeeded(input).some((key) => this.#creating.has(key))) await this.#mine();
+    if (needsMinedBlock(input) || idsNeeded(input).some((key) => this.#creating.has(key))) {
+      await this.#mine();
+    }
     await this.#push(await planEvent(input, this.#ctx), idsCreated(input));
   }
 
@@ -73,6 +76,11 @@ export class BlockBuilder {
   async flush(): Promise<void> {
     await this.#closeBatch();
     await this.#mine();
+  }
+
+  /** The batch size option, within what one transaction's gas allows. */
+  #maxBatchSize(): number {
+    return Math.min(this.#options.maxBatchSize, maxBatchEntries(this.#ctx.sender.blockGasLimit));
   }
 
   async #closeBatch(): Promise<void> {
@@ -85,9 +93,11 @@ export class BlockBuilder {
   async #push(unit: PlannedUnit, created: readonly string[]): Promise<void> {
     const gas = unit.txs.reduce((sum, tx) => sum + tx.request.gas, 0);
     const limit = this.#ctx.sender.blockGasLimit;
-    if (gas > limit) {
+    const txLimit = Math.min(limit, TX_GAS_CAP);
+    const largest = Math.max(0, ...unit.txs.map((tx) => tx.request.gas));
+    if (gas > limit || largest > txLimit) {
       const line = unit.inputs[0]?.line ?? 0;
-      throw new ReplayError("TX_TOO_LARGE", { line, gas, limit });
+      throw new ReplayError("TX_TOO_LARGE", { line, gas: Math.max(gas, largest), limit: txLimit });
     }
     if (this.#gas + gas > limit) await this.#mine();
     this.#units.push(unit);

@@ -5,7 +5,6 @@
 import { MaxUint256 } from "ethers";
 
 import { rolesOf, type TraceEventOf } from "../../scenario/trace-schema.js";
-import { ReplayError } from "../errors.js";
 import type { TimedEvent } from "../types.js";
 import { districtId } from "./encoding.js";
 import { GAS_LIMITS } from "./gas.js";
@@ -71,8 +70,8 @@ export async function planActorJoin(
     });
   }
   if (roles.includes("kiosk")) {
-    const rewards = requireRecycling(input, ctx);
     const args = [address, districtId(event.district ?? ""), event.capacityGrams ?? 0];
+    const rewards = contracts.recycling;
     txs.push({
       request: call(abi.recycling, rewards, admin, "registerKiosk", args, GAS_LIMITS.registerKiosk),
     });
@@ -148,17 +147,4 @@ export function planMerchantRedeem(input: Input<"merchant.redeem">, ctx: PlanCon
       },
     ],
   };
-}
-
-/** The rewards contract's address, or UNSUPPORTED_EVENT while it is not deployed. */
-export function requireRecycling(input: TimedEvent, ctx: PlanContext): string {
-  const rewards = ctx.contracts.recycling;
-  if (rewards === undefined) {
-    throw new ReplayError("UNSUPPORTED_EVENT", {
-      line: input.line,
-      kind: input.event.kind,
-      reason: "the deployment has no recycling rewards contract yet",
-    });
-  }
-  return rewards;
 }

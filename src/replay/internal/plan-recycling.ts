@@ -1,14 +1,15 @@
 /**
  * Plans of the recycling events: kiosk batches, signed receipts, claims, scheme changes.
  */
-import { unixSeconds, type TraceEventOf } from "../../scenario/trace-schema.js";
-import { ReplayError } from "../errors.js";
+import { getCreateAddress } from "ethers";
+
+import { schemeChoiceOf, unixSeconds, type TraceEventOf } from "../../scenario/trace-schema.js";
 import type { TimedEvent } from "../types.js";
 import { materialIndex, receiptId } from "./encoding.js";
 import { GAS_LIMITS, depositBatchGas } from "./gas.js";
 import { actorAddress, call, type PlanContext, type PlannedUnit } from "./plan-types.js";
 import { REJECT_REASONS, RECEIPT_TYPES, receiptDomain } from "./recycling-abi.js";
-import { requireRecycling } from "./plan-accounts.js";
+import { schemeCreationCode } from "./schemes.js";
 import type { MinedTx } from "./sender.js";
 
 type Input<K extends TimedEvent["event"]["kind"]> = TimedEvent & { event: TraceEventOf<K> };
@@ -63,7 +64,7 @@ export function batchRejections(
 export function planDepositBatch(batch: readonly DepositInput[], ctx: PlanContext): PlannedUnit {
   const first = batch[0];
   if (first === undefined) throw new Error("empty deposit batch");
-  const rewards = requireRecycling(first, ctx);
+  const rewards = ctx.contracts.recycling;
   const kiosk = actorAddress(ctx, first.event.kiosk, first);
   const entries = batch.map((input) => [
     actorAddress(ctx, input.event.citizen, input),
@@ -85,7 +86,7 @@ export async function planReceipt(
   ctx: PlanContext,
 ): Promise<PlannedUnit> {
   const { event } = input;
-  const rewards = requireRecycling(input, ctx);
+  const rewards = ctx.contracts.recycling;
   const receipt = {
     citizen: actorAddress(ctx, event.citizen, input),
     kiosk: actorAddress(ctx, event.kiosk, input),
@@ -123,7 +124,7 @@ export async function planReceipt(
 /** `recycle.claim`: the citizen collects an ended epoch's pooled rewards. */
 export function planClaim(input: Input<"recycle.claim">, ctx: PlanContext): PlannedUnit {
   const { event } = input;
-  const rewards = requireRecycling(input, ctx);
+  const rewards = ctx.contracts.recycling;
   const from = actorAddress(ctx, event.citizen, input);
   return {
     inputs: [input],
@@ -134,16 +135,37 @@ export function planClaim(input: Input<"recycle.claim">, ctx: PlanContext): Plan
 }
 
 /**
- * `scheme.set`: deploys a new scheme instance from the admin and installs it. The scheme's
- * address is the admin's next CREATE address, so `setScheme` rides in the same block.
- * Scheme construction (defaults, merging per-material maps) belongs to the recycling
- * deployment code; until it exists this event cannot be replayed.
+ * `scheme.set`: the admin deploys a new scheme instance (its own params over the SPEC
+ * defaults) and installs it. The instance's address is the admin's next CREATE address, so
+ * `setScheme` rides in the same block; the block builder mines whatever was pending before
+ * a `scheme.set`, so that the admin's pending nonce is exact here.
  */
-export function planSchemeSet(input: Input<"scheme.set">, ctx: PlanContext): PlannedUnit {
-  requireRecycling(input, ctx);
-  throw new ReplayError("UNSUPPORTED_EVENT", {
-    line: input.line,
-    kind: input.event.kind,
-    reason: "reward scheme deployment is not available yet",
-  });
+export async function planSchemeSet(
+  input: Input<"scheme.set">,
+  ctx: PlanContext,
+): Promise<PlannedUnit> {
+  const choice = schemeChoiceOf(input.event);
+  if (choice === undefined) throw new Error(`line ${input.line}: scheme.set without a scheme`);
+  const { admin, recycling } = ctx.contracts;
+  const address = getCreateAddress({ from: admin, nonce: await ctx.sender.nextNonce(admin) });
+  const install = call(
+    ctx.abi.recycling,
+    recycling,
+    admin,
+    "setScheme",
+    [address],
+    GAS_LIMITS.setScheme,
+  );
+  return {
+    inputs: [input],
+    txs: [
+      { request: { from: admin, data: schemeCreationCode(choice), gas: GAS_LIMITS.schemeDeploy } },
+      {
+        request: install,
+        onMined: (mined) => {
+          if (mined.ok) ctx.schemes.push({ ...choice, address, line: input.line });
+        },
+      },
+    ],
+  };
 }

@@ -6,7 +6,7 @@ import type { Interface } from "ethers";
 
 import type { ActorBook } from "../actors.js";
 import { ReplayError } from "../errors.js";
-import type { DeployedContracts, TimedEvent } from "../types.js";
+import type { DeployedContracts, InstalledScheme, TimedEvent } from "../types.js";
 import type { MinedTx, TxRequest, TxSender } from "./sender.js";
 
 export interface PlannedTx {
@@ -50,6 +50,8 @@ export interface PlanContext {
   /** Who acts for a slot or booking, known from the trace at planning time. */
   readonly slotOwners: Map<string, string>;
   readonly bookingDrivers: Map<string, string>;
+  /** Schemes installed so far, the initial one first. */
+  readonly schemes: InstalledScheme[];
 }
 
 /** A tx calling `fn` of `iface` at `to` from `from`. */

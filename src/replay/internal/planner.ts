@@ -35,6 +35,14 @@ export function idsNeeded({ event }: TimedEvent): string[] {
   }
 }
 
+/**
+ * Whether everything pending must be mined before the event is planned: a `scheme.set`
+ * predicts its scheme's address from the admin's pending nonce.
+ */
+export function needsMinedBlock({ event }: TimedEvent): boolean {
+  return event.kind === "scheme.set";
+}
+
 /** Ids an event creates, as keys in the form of {@link idsNeeded}. */
 export function idsCreated({ event }: TimedEvent): string[] {
   switch (event.kind) {

@@ -1,16 +1,26 @@
 /**
- * The recycling rewards ABI the replay uses, written from
- * contracts/interfaces/IRecyclingRewards.sol. It stands in until the recycling contracts
- * are compiled on this branch (then the typechain factory replaces it), and it lets the
- * replay encode batches and decode their reject reasons without them.
+ * What the replay needs of the recycling contracts beyond their ABIs: the names of the
+ * reject reasons (an enum, so only its index is in the logs) and the EIP-712 receipt.
  */
 import { Interface } from "ethers";
 
-/** `IRecyclingRewards.RejectReason`, by enum value. */
+import {
+  BudgetPoolScheme__factory,
+  FlatScheme__factory,
+  MaterialScheme__factory,
+  PerItemScheme__factory,
+  RecyclingRewards__factory,
+  TieredScheme__factory,
+} from "../../../typechain-types/index.js";
+
+/**
+ * `IRecyclingRewards.RejectReason`, by enum value. Kept in step with the Solidity enum by
+ * test/replay/recycling-abi.test.ts.
+ */
 export const REJECT_REASONS = [
   "None",
-  "InvalidMaterial",
   "ZeroCitizen",
+  "InvalidMaterial",
   "ZeroGrams",
   "OverMaxDeposit",
   "ItemsOverGrams",
@@ -18,45 +28,18 @@ export const REJECT_REASONS = [
   "OverKioskCapacity",
 ] as const;
 
-const DEPOSIT = "(address citizen, uint8 material, uint256 grams, uint256 items)";
-const RECEIPT =
-  "(address citizen, address kiosk, uint8 material, uint256 grams, uint256 items, uint256 id, uint256 expiry)";
+export const recyclingInterface: Interface = RecyclingRewards__factory.createInterface();
 
-export const recyclingInterface = new Interface([
-  "function registerKiosk(address kiosk, bytes32 district, uint256 capacityGrams)",
-  `function depositBatch(${DEPOSIT}[] deposits)`,
-  `function claimReceipt(${RECEIPT} receipt, bytes signature) returns (uint256)`,
-  "function claim(uint256 epoch) returns (uint256)",
-  "function setScheme(address scheme)",
-  "event DepositRejected(address indexed kiosk, address indexed citizen, uint256 index, uint8 reason)",
-  "error RecyclingInvalidParams()",
-  "error RecyclingUnknownKiosk(address kiosk)",
-  "error RecyclingKioskAlreadyRegistered(address kiosk)",
-  "error RecyclingInvalidKiosk(address kiosk, uint256 capacityGrams)",
-  "error RecyclingInvalidScheme(address scheme)",
-  "error RecyclingTooManySchemes(uint256 epoch)",
-  "error RecyclingNotReceiptCitizen(address citizen, address caller)",
-  "error RecyclingReceiptExpired(uint256 expiry, uint256 now)",
-  "error RecyclingReceiptUsed(address kiosk, uint256 id)",
-  "error RecyclingInvalidSignature()",
-  "error RecyclingInvalidSignatureLength(uint256 length)",
-  "error RecyclingMalleableSignature(bytes32 s)",
-  "error RecyclingWrongSigner(address kiosk, address signer)",
-  "error RecyclingInvalidMaterial(uint256 material)",
-  "error RecyclingZeroCitizen()",
-  "error RecyclingZeroGrams()",
-  "error RecyclingDepositTooLarge(uint256 grams, uint256 maxGrams)",
-  "error RecyclingTooManyItems(uint256 items, uint256 grams)",
-  "error RecyclingBeforeEpochStart(uint256 now, uint256 epochStart)",
-  "error RecyclingKioskCapacityExceeded(address kiosk, uint256 intakeGrams, uint256 grams, uint256 capacityGrams)",
-  "error RecyclingEpochNotEnded(uint256 epoch)",
-  "error RecyclingAlreadyClaimed(address citizen, uint256 epoch)",
-  "error SchemeUnauthorizedCaller(address caller)",
-  "error SchemeAlreadyBound(address rewards)",
-  "error SchemeInvalidParams(uint256 index)",
-]);
+/** Every scheme contract's interface, for their custom errors. */
+export const schemeInterfaces: readonly Interface[] = [
+  FlatScheme__factory.createInterface(),
+  MaterialScheme__factory.createInterface(),
+  TieredScheme__factory.createInterface(),
+  PerItemScheme__factory.createInterface(),
+  BudgetPoolScheme__factory.createInterface(),
+];
 
-/** EIP-712 types of a kiosk's deposit receipt. */
+/** EIP-712 types of a kiosk's deposit receipt (`ReceiptVerifier.RECEIPT_TYPEHASH`). */
 export const RECEIPT_TYPES = {
   Receipt: [
     { name: "citizen", type: "address" },
