@@ -4,115 +4,71 @@
  */
 import { z } from "zod";
 
-/** Materials, in the order of the contracts' `Material` enum. */
-export const MATERIALS = ["CLEAR_PET", "PET", "HDPE", "PP", "PS", "OTHER"] as const;
-export const materialSchema = z.enum(MATERIALS);
-export type Material = z.infer<typeof materialSchema>;
+import {
+  refineSchemeParams,
+  schemeParamsFieldSchema,
+  schemeParamsSchemas,
+  type SchemeChoice,
+} from "./scheme-params.js";
+import {
+  availabilityEntrySchema,
+  countSchema,
+  isoTimeSchema,
+  materialSchema,
+  moneySchema,
+  nameSchema,
+  roleSchema,
+  schemeNameSchema,
+  type Role,
+  type SchemeName,
+} from "./trace-primitives.js";
 
-export const ROLES = ["owner", "driver", "citizen", "kiosk", "merchant"] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-
-export const SCHEMES = ["flat", "material", "tiered", "perItem", "budgetPool"] as const;
-export const schemeNameSchema = z.enum(SCHEMES);
-export type SchemeName = z.infer<typeof schemeNameSchema>;
-
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
-
-/** ISO 8601 with an offset, whole seconds: `2026-03-02T08:15:00+09:00`. */
-export const isoTimeSchema = z
-  .string()
-  .regex(ISO_WITH_OFFSET, "expected ISO 8601 time with offset, e.g. 2026-03-02T08:15:00+09:00")
-  .refine((s) => Number.isFinite(Date.parse(s)), "not a valid calendar time");
-
-/** Unix seconds of a validated ISO time. */
-export function unixSeconds(iso: string): number {
-  return Date.parse(iso) / 1000;
-}
-
-/** Money (KRW or credits): a non-negative whole number, carried as bigint. */
-export const moneySchema = z
-  .number()
-  .int("must be a whole number")
-  .nonnegative("must not be negative")
-  .max(Number.MAX_SAFE_INTEGER)
-  .transform((n) => BigInt(n));
-
-/** Grams, items, epochs and other counts: non-negative whole numbers. */
-export const countSchema = z
-  .number()
-  .int("must be a whole number")
-  .nonnegative("must not be negative");
-
-const nameSchema = z.string().min(1, "must not be empty").max(64);
-
-const perMaterialSchema = z.partialRecord(materialSchema, countSchema);
-
-/** Scheme parameters; every key optional (a missing one takes the SPEC default). */
-export const schemeParamsSchemas = {
-  flat: z.strictObject({ ratePerKg: countSchema.optional() }),
-  material: z.strictObject({ rates: perMaterialSchema.optional() }),
-  tiered: z.strictObject({
-    bands: z
-      .array(z.tuple([countSchema, countSchema]))
-      .min(1)
-      .max(8)
-      .refine((b) => b[0]?.[0] === 0, "the first band must start at 0 grams")
-      .refine(
-        (b) => b.every((band, i) => i === 0 || band[0] > (b[i - 1]?.[0] ?? 0)),
-        "bands must be in ascending order of fromGrams",
-      )
-      .optional(),
-  }),
-  perItem: z.strictObject({ perItem: perMaterialSchema.optional() }),
-  budgetPool: z.strictObject({
-    budget: moneySchema.optional(),
-    weights: perMaterialSchema.optional(),
-  }),
-} as const;
-
-export type SchemeParams = { [K in SchemeName]: z.output<(typeof schemeParamsSchemas)[K]> };
-
-/** A scheme and its (validated) parameters. */
-export type SchemeChoice = {
-  [K in SchemeName]: { scheme: K; params: SchemeParams[K] };
-}[SchemeName];
-
-/** Validates `params` against the parameter schema of `scheme`, reporting under `params`. */
-function refineSchemeParams(
-  value: { scheme?: SchemeName | undefined; params?: unknown },
-  ctx: z.RefinementCtx,
-): void {
-  if (value.params === undefined) return;
-  if (value.scheme === undefined) {
-    ctx.addIssue({ code: "custom", path: ["params"], message: "params given without a scheme" });
-    return;
-  }
-  const result = schemeParamsSchemas[value.scheme].safeParse(value.params);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      ctx.addIssue({ code: "custom", path: ["params", ...issue.path], message: issue.message });
-    }
-  }
-}
+export * from "./scheme-params.js";
+export * from "./trace-primitives.js";
 
 const base = { t: isoTimeSchema };
 
 export const marketConfigSchema = z.strictObject({
-  platformFeeBps: countSchema.max(10_000).optional(),
-  depositUnits: countSchema.max(255).optional(),
-  graceSeconds: countSchema.optional(),
-  overstayBps: countSchema.optional(),
-  freeCancelSeconds: countSchema.optional(),
-  lateCancelBps: countSchema.max(10_000).optional(),
+  platformFeeBps: countSchema
+    .max(10_000)
+    .optional()
+    .describe("Platform cut of fees and penalties, in basis points (default 1000)."),
+  depositUnits: countSchema
+    .max(255)
+    .optional()
+    .describe("Booking deposit, in units of the slot's unit price (default 4)."),
+  graceSeconds: countSchema
+    .optional()
+    .describe("Seconds after the end before a check-out counts as overstay (default 600)."),
+  overstayBps: countSchema
+    .optional()
+    .describe("Overstay penalty per unit, in basis points of the unit price (default 15000)."),
+  freeCancelSeconds: countSchema
+    .optional()
+    .describe("A cancel at least this long before the start is free (default 3600)."),
+  lateCancelBps: countSchema
+    .max(10_000)
+    .optional()
+    .describe("Share of the fee kept on a late cancel, in basis points (default 5000)."),
 });
 
 export const recyclingConfigSchema = z.strictObject({
-  dailyCapGrams: countSchema.optional(),
-  maxDepositGrams: countSchema.optional(),
-  epochSeconds: countSchema.min(1).optional(),
-  epochStart: isoTimeSchema.optional(),
-  epochMintCap: moneySchema.optional(),
+  dailyCapGrams: countSchema
+    .optional()
+    .describe("Grams per citizen per KST day that earn a reward (default 5000)."),
+  maxDepositGrams: countSchema
+    .optional()
+    .describe("Largest single deposit in grams (default 20000)."),
+  epochSeconds: countSchema
+    .min(1)
+    .optional()
+    .describe("Length of a reward epoch in seconds (default 30 days)."),
+  epochStart: isoTimeSchema
+    .optional()
+    .describe("Start of epoch 0 (default: KST midnight of the first event's day)."),
+  epochMintCap: moneySchema
+    .optional()
+    .describe("Most credits minted for one epoch (default: no cap)."),
 });
 
 export const configEventSchema = z
@@ -122,7 +78,7 @@ export const configEventSchema = z
     market: marketConfigSchema.optional(),
     recycling: recyclingConfigSchema.optional(),
     scheme: schemeNameSchema.optional(),
-    params: z.unknown().optional(),
+    params: schemeParamsFieldSchema.optional(),
   })
   .superRefine(refineSchemeParams);
 
@@ -142,10 +98,6 @@ export const treasuryFundSchema = z.strictObject({
   krw: moneySchema,
 });
 
-/** `Mon-Fri 09:00-18:00`, `Sat 00:00-24:00`, `Sun 19:00-24:00`. */
-export const AVAILABILITY_PATTERN =
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))? ([01]\d|2[0-3]):(00|15|30|45)-(([01]\d|2[0-3]):(00|15|30|45)|24:00)$/;
-
 export const slotRegisterSchema = z.strictObject({
   ...base,
   kind: z.literal("slot.register"),
@@ -153,15 +105,7 @@ export const slotRegisterSchema = z.strictObject({
   owner: nameSchema,
   district: nameSchema,
   unitPrice: moneySchema,
-  availability: z.array(
-    z
-      .string()
-      .regex(AVAILABILITY_PATTERN, "expected e.g. 'Mon-Fri 09:00-18:00' (KST, quarter hours)")
-      .refine((s) => {
-        const [from = "", to = ""] = s.split(" ")[1]?.split("-") ?? [];
-        return to > from;
-      }, "end must be after start within one day"),
-  ),
+  availability: z.array(availabilityEntrySchema),
 });
 
 export const slotPriceSchema = z.strictObject({
@@ -224,7 +168,7 @@ export const schemeSetSchema = z
     ...base,
     kind: z.literal("scheme.set"),
     scheme: schemeNameSchema,
-    params: z.unknown().optional(),
+    params: schemeParamsFieldSchema.optional(),
   })
   .superRefine(refineSchemeParams);
 
