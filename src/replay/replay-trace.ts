@@ -25,11 +25,11 @@ import { revertDecoder } from "./internal/revert-decoder.js";
 import type { TxSender } from "./internal/sender.js";
 import { assertFastPathNetwork } from "./network.js";
 import { ProgressTracker } from "./progress.js";
-import type { EventRecord, ReplayOptions, ReplayResult, TimedEvent } from "./types.js";
+import type { EventRecord, ReplayOptions, ReplayResult, TracedEvent } from "./types.js";
 
 export type ReplayTraceParameters<C extends ChainType | string> = [
   connection: NetworkConnection<C>,
-  events: AsyncIterable<TimedEvent> | Iterable<TimedEvent>,
+  events: AsyncIterable<TracedEvent> | Iterable<TracedEvent>,
   options?: ReplayOptions,
 ];
 export type ReplayTraceReturnType = ReplayResult;

@@ -2,20 +2,14 @@
  * Public types of the replay stage: what goes in (timed trace events), what comes out
  * (one record per event, name maps, deployed addresses).
  */
-import type { EventKind, SchemeChoice, TraceEvent } from "../scenario/trace-schema.js";
+import type { TracedEvent } from "../scenario/load-trace.js";
+import type { EventKind, SchemeChoice } from "../scenario/trace-schema.js";
 import type { ReplayActor } from "./actors.js";
 import type { ProgressReporter } from "./progress.js";
 import type { TxSender } from "./internal/sender.js";
 
-/**
- * One validated trace event with its line and time (Unix seconds). The streaming loader of
- * the scenario stage yields exactly this shape.
- */
-export interface TimedEvent {
-  line: number;
-  time: number;
-  event: TraceEvent;
-}
+/** The replay reads the scenario stage's validated events (`readTrace(file)` streams them). */
+export type { TracedEvent };
 
 /** `ok`: the transaction went through; `reverted`: it reverted; `rejected`: a kiosk batch skipped the entry. */
 export type EventStatus = "ok" | "reverted" | "rejected";

@@ -2,19 +2,18 @@
  * Test helpers of the replay: traces from JSONL or objects, a connection ready for the
  * fast path, and balances read from the chain.
  */
-import { readFileSync } from "node:fs";
-
 import { network } from "hardhat";
 
 import { parseEvent, unixSeconds, type TraceEventInput } from "../../src/scenario/trace-schema.js";
 import { fastPathNetworkOverride } from "../../src/replay/network.js";
-import type { ReplayResult, TimedEvent } from "../../src/replay/types.js";
+import type { ReplayResult, TracedEvent } from "../../src/replay/types.js";
+import { readTrace } from "../../src/scenario/load-trace.js";
 import { CityCredit__factory, KRWToken__factory } from "../../typechain-types/index.js";
 
 export const EXAMPLES = "/work/shared/examples";
 
 /** Parses trace objects into timed events (lines numbered from 1), failing on bad input. */
-export function timedEvents(objects: readonly unknown[]): TimedEvent[] {
+export function timedEvents(objects: readonly unknown[]): TracedEvent[] {
   return objects.map((value, index) => {
     const parsed = parseEvent(value);
     if (!parsed.success) {
@@ -24,16 +23,15 @@ export function timedEvents(objects: readonly unknown[]): TimedEvent[] {
   });
 }
 
-/** A JSONL trace file as timed events. */
-export function readTrace(path: string): TimedEvent[] {
-  const lines = readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "");
-  return timedEvents(lines.map((l) => JSON.parse(l) as unknown));
+/** Every validated event of a trace file, read with the scenario stage's streaming reader. */
+export async function readAll(path: string): Promise<TracedEvent[]> {
+  const events: TracedEvent[] = [];
+  for await (const event of readTrace(path)) events.push(event);
+  return events;
 }
 
 /** Typed trace lines, for hand-written traces in tests. */
-export function trace(...events: TraceEventInput[]): TimedEvent[] {
+export function trace(...events: TraceEventInput[]): TracedEvent[] {
   return timedEvents(events);
 }
 

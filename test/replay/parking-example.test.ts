@@ -1,15 +1,22 @@
 import { expect } from "chai";
 
 import { replayTrace } from "../../src/replay/replay-trace.js";
-import { EXAMPLES, chainBalances, readTrace, replayConnection } from "./helpers.js";
+import { readTrace, validateTraceFile } from "../../src/scenario/load-trace.js";
+import { EXAMPLES, chainBalances, readAll, replayConnection } from "./helpers.js";
+
+const PARKING = `${EXAMPLES}/parking.jsonl`;
 
 describe("replayTrace: examples/parking.jsonl", () => {
-  it("ends with the hand-worked balances of examples/README.md", async () => {
-    const events = readTrace(`${EXAMPLES}/parking.jsonl`);
-    const connection = await replayConnection(events[0]?.time ?? 0);
+  it("ends with the hand-worked balances of examples/README.md, streamed from the file", async () => {
+    const summary = await validateTraceFile(PARKING);
+    const connection = await replayConnection(summary.firstTime ?? 0);
     try {
-      const result = await replayTrace(connection, events);
-      expect(result.records.map((r) => r.status)).to.deep.equal(events.map(() => "ok"));
+      const result = await replayTrace(connection, readTrace(PARKING), {
+        totalEvents: summary.events,
+      });
+      expect(result.records.map((r) => r.status)).to.deep.equal(
+        Array.from({ length: summary.events }, () => "ok"),
+      );
       const balances = await chainBalances(connection, result);
       expect(balances).to.deep.equal({
         "owner-1": { krw: 3_240n, credits: 0n },
@@ -24,7 +31,7 @@ describe("replayTrace: examples/parking.jsonl", () => {
   });
 
   it("records every event with its block, timestamp and gas, and the name maps", async () => {
-    const events = readTrace(`${EXAMPLES}/parking.jsonl`);
+    const events = await readAll(PARKING);
     const connection = await replayConnection(events[0]?.time ?? 0);
     try {
       const result = await replayTrace(connection, events);

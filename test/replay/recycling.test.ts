@@ -11,7 +11,7 @@ import { CityCredit__factory } from "../../typechain-types/index.js";
 import {
   EXAMPLES,
   chainBalances,
-  readTrace,
+  readAll,
   replayConnection,
   trace,
   type Balance,
@@ -68,7 +68,7 @@ const credits = (balances: Record<string, Balance>, names: string[]) =>
 
 describe("replayTrace: recycling", () => {
   it("ends examples/recycling.jsonl with the hand-worked balances", async () => {
-    const events = readTrace(`${EXAMPLES}/recycling.jsonl`);
+    const events = await readAll(`${EXAMPLES}/recycling.jsonl`);
     const connection = await replayConnection(events[0]?.time ?? 0);
     try {
       const result = await replayTrace(connection, events);

@@ -6,7 +6,7 @@
  */
 import { ReplayError } from "../errors.js";
 import { TX_GAS_CAP, maxBatchEntries } from "./gas.js";
-import type { EventRecord, TimedEvent } from "../types.js";
+import type { EventRecord, TracedEvent } from "../types.js";
 import { planDepositBatch, joinsBatch, type DepositInput } from "./plan-recycling.js";
 import type { PlanContext, PlannedUnit } from "./plan-types.js";
 import { idsCreated, idsNeeded, needsMinedBlock, planEvent } from "./planner.js";
@@ -45,7 +45,7 @@ export class BlockBuilder {
   }
 
   /** Takes the next event of the trace (events arrive in file order). */
-  async add(input: TimedEvent): Promise<void> {
+  async add(input: TracedEvent): Promise<void> {
     if (this.#time !== undefined && input.time < this.#time) {
       throw new ReplayError("TIME_BACKWARDS", {
         line: input.line,

@@ -5,7 +5,7 @@
 import { MaxUint256 } from "ethers";
 
 import { rolesOf, type TraceEventOf } from "../../scenario/trace-schema.js";
-import type { TimedEvent } from "../types.js";
+import type { TracedEvent } from "../types.js";
 import { districtId } from "./encoding.js";
 import { GAS_LIMITS } from "./gas.js";
 import {
@@ -16,7 +16,7 @@ import {
   type PlannedUnit,
 } from "./plan-types.js";
 
-type Input<K extends TimedEvent["event"]["kind"]> = TimedEvent & { event: TraceEventOf<K> };
+type Input<K extends TracedEvent["event"]["kind"]> = TracedEvent & { event: TraceEventOf<K> };
 
 /**
  * `actor.join`: the actor's account comes to life (impersonated, gas money), its starting

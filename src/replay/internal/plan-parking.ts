@@ -6,7 +6,7 @@
  */
 import { unixSeconds, type TraceEventOf } from "../../scenario/trace-schema.js";
 import { availabilityBitmap } from "../availability.js";
-import type { TimedEvent } from "../types.js";
+import type { TracedEvent } from "../types.js";
 import { districtId } from "./encoding.js";
 import { GAS_LIMITS } from "./gas.js";
 import {
@@ -18,7 +18,7 @@ import {
   type PlannedUnit,
 } from "./plan-types.js";
 
-type Input<K extends TimedEvent["event"]["kind"]> = TimedEvent & { event: TraceEventOf<K> };
+type Input<K extends TracedEvent["event"]["kind"]> = TracedEvent & { event: TraceEventOf<K> };
 
 /** Trace kinds of booking actions, with the market function and gas of each. */
 const BOOKING_ACTIONS = {

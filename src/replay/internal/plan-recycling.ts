@@ -4,7 +4,7 @@
 import { getCreateAddress } from "ethers";
 
 import { schemeChoiceOf, unixSeconds, type TraceEventOf } from "../../scenario/trace-schema.js";
-import type { TimedEvent } from "../types.js";
+import type { TracedEvent } from "../types.js";
 import { materialIndex, receiptId } from "./encoding.js";
 import { GAS_LIMITS, depositBatchGas } from "./gas.js";
 import { actorAddress, call, type PlanContext, type PlannedUnit } from "./plan-types.js";
@@ -12,7 +12,7 @@ import { REJECT_REASONS, RECEIPT_TYPES, receiptDomain } from "./recycling-abi.js
 import { schemeCreationCode } from "./schemes.js";
 import type { MinedTx } from "./sender.js";
 
-type Input<K extends TimedEvent["event"]["kind"]> = TimedEvent & { event: TraceEventOf<K> };
+type Input<K extends TracedEvent["event"]["kind"]> = TracedEvent & { event: TraceEventOf<K> };
 export type DepositInput = Input<"recycle.deposit">;
 
 /** A receipt's default life when the trace gives no `expires`: one day (SPEC.md section 4). */
@@ -26,7 +26,7 @@ export const DEFAULT_RECEIPT_SECONDS = 86_400;
  */
 export function joinsBatch(
   batch: readonly DepositInput[],
-  next: TimedEvent,
+  next: TracedEvent,
   maxBatchSize: number,
 ): next is DepositInput {
   const first = batch[0];

@@ -6,7 +6,7 @@ import type { Interface } from "ethers";
 
 import type { ActorBook } from "../actors.js";
 import { ReplayError } from "../errors.js";
-import type { DeployedContracts, InstalledScheme, TimedEvent } from "../types.js";
+import type { DeployedContracts, InstalledScheme, TracedEvent } from "../types.js";
 import type { MinedTx, TxRequest, TxSender } from "./sender.js";
 
 export interface PlannedTx {
@@ -20,7 +20,7 @@ export interface PlannedTx {
  * one time sent as one batch (then `inputs` has one entry per deposit, in file order).
  */
 export interface PlannedUnit {
-  inputs: readonly TimedEvent[];
+  inputs: readonly TracedEvent[];
   txs: readonly PlannedTx[];
   /** For a batch: the reject reason by entry index, read from the mined transaction. */
   rejections?: (mined: MinedTx) => ReadonlyMap<number, string>;
@@ -92,7 +92,7 @@ export function lookup<V>(
   map: ReadonlyMap<string, V>,
   name: string,
   what: string,
-  input: TimedEvent,
+  input: TracedEvent,
 ): V {
   const value = map.get(name);
   if (value === undefined) throw new ReplayError("UNKNOWN_NAME", { line: input.line, what, name });
@@ -100,7 +100,7 @@ export function lookup<V>(
 }
 
 /** The address of a joined actor, or UNKNOWN_NAME. */
-export function actorAddress(ctx: PlanContext, name: string, input: TimedEvent): string {
+export function actorAddress(ctx: PlanContext, name: string, input: TracedEvent): string {
   const actor = ctx.actors.find(name);
   if (actor === undefined) {
     throw new ReplayError("UNKNOWN_NAME", { line: input.line, what: "actor", name });

@@ -2,7 +2,7 @@
  * One trace event to its plan, by kind, and the ids it needs from or gives to other
  * transactions of the same block.
  */
-import type { TimedEvent } from "../types.js";
+import type { TracedEvent } from "../types.js";
 import {
   planActorJoin,
   planCreditSpend,
@@ -19,7 +19,7 @@ import type { PlanContext, PlannedUnit } from "./plan-types.js";
  * creating transaction's logs (ids are sequential, but a reverted creation would shift
  * every predicted id after it).
  */
-export function idsNeeded({ event }: TimedEvent): string[] {
+export function idsNeeded({ event }: TracedEvent): string[] {
   switch (event.kind) {
     case "slot.price":
       return [`slot:${event.slot}`];
@@ -39,12 +39,12 @@ export function idsNeeded({ event }: TimedEvent): string[] {
  * Whether everything pending must be mined before the event is planned: a `scheme.set`
  * predicts its scheme's address from the admin's pending nonce.
  */
-export function needsMinedBlock({ event }: TimedEvent): boolean {
+export function needsMinedBlock({ event }: TracedEvent): boolean {
   return event.kind === "scheme.set";
 }
 
 /** Ids an event creates, as keys in the form of {@link idsNeeded}. */
-export function idsCreated({ event }: TimedEvent): string[] {
+export function idsCreated({ event }: TracedEvent): string[] {
   switch (event.kind) {
     case "slot.register":
       return [`slot:${event.slot}`];
@@ -59,7 +59,7 @@ export function idsCreated({ event }: TimedEvent): string[] {
  * The plan of a single event. `recycle.deposit` goes through the batcher instead
  * (plan-recycling.ts), so here it is a batch of one.
  */
-export async function planEvent(input: TimedEvent, ctx: PlanContext): Promise<PlannedUnit> {
+export async function planEvent(input: TracedEvent, ctx: PlanContext): Promise<PlannedUnit> {
   const { event } = input;
   // Each case narrows `event`; the input is rebuilt so the planners get the narrowed type.
   switch (event.kind) {

@@ -1,7 +1,7 @@
 /**
  * Mined transactions to per-event records: status, decoded error, gas.
  */
-import type { EventRecord, TimedEvent } from "../types.js";
+import type { EventRecord, TracedEvent } from "../types.js";
 import type { PlannedUnit } from "./plan-types.js";
 import type { RevertDecoder } from "./revert-decoder.js";
 import type { MinedTx } from "./sender.js";
@@ -16,7 +16,7 @@ export function splitEvenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => share + (i < extra ? 1 : 0));
 }
 
-function baseRecord(input: TimedEvent, mined: readonly MinedTx[]): EventRecord {
+function baseRecord(input: TracedEvent, mined: readonly MinedTx[]): EventRecord {
   const last = mined.at(-1);
   const txGasUsed = mined.reduce((sum, tx) => sum + tx.gasUsed, 0);
   const record: EventRecord = {
