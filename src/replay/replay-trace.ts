@@ -159,6 +159,9 @@ export async function replayTrace<C extends ChainType | string>(
   await sender.start();
   progress.start();
   try {
+    // The admin too: its default balance would not cover the fee cap of many pending
+    // transactions (see fast-sender.ts), and a remote sender prepares its key the same way.
+    await sender.addAccount(contracts.admin);
     await sender.addAccount(keeper);
     for (let next = head; next.done !== true; next = await iterator.next()) {
       lastTime = next.value.time;
