@@ -10,7 +10,7 @@ import { network } from "hardhat";
 
 import { fastPathNetworkOverride } from "../src/replay/network.js";
 import { replayTrace } from "../src/replay/replay-trace.js";
-import type { TimedEvent } from "../src/replay/types.js";
+import type { TracedEvent } from "../src/replay/types.js";
 import { parseEvent, unixSeconds, type TraceEventInput } from "../src/scenario/trace-schema.js";
 import { KRWToken__factory } from "../typechain-types/index.js";
 
@@ -96,7 +96,7 @@ function bookingEvents(
 }
 
 /** A deterministic parking trace of about `target` events, sorted by time (stable). */
-export function syntheticTrace(target: number): TimedEvent[] {
+function syntheticTrace(target: number): TracedEvent[] {
   const rnd = random(42);
   const events = setup();
   const nextFree = Array.from({ length: SLOTS }, () => START + 4 * 3600);
