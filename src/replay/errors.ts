@@ -1,0 +1,46 @@
+/**
+ * Errors of the replay stage, from one catalogue: a stable code and a message template.
+ * Tests assert on the code. These are failures of the run itself (a network that cannot
+ * replay, a trace the stage cannot map); a transaction that reverts is not an error but a
+ * recorded outcome.
+ */
+
+export const REPLAY_ERRORS = {
+  NETWORK_NOT_FAST:
+    "the fast replay path needs an in-process (edr-simulated) network with {missing}; create the connection with fastPathNetworkOverride()",
+  CHAIN_AHEAD:
+    "the chain's clock ({chainTime}) is not before the trace's first event ({firstTime}); create the connection with fastPathNetworkOverride(firstEventTime)",
+  TIME_BACKWARDS: "line {line}: time {time} is earlier than the previous event's {previous}",
+  UNKNOWN_NAME: "line {line}: unknown {what} '{name}' (the trace must declare it first)",
+  TX_TOO_LARGE:
+    "line {line}: a transaction's gas limit {gas} exceeds the gas limit {limit} of a transaction or block",
+  LEFT_PENDING:
+    "{count} transaction(s) were not mined in the block at {time} (block gas limit or fee too low)",
+  SEND_FAILED: "line {line}: the network refused a transaction: {reason}",
+} as const;
+
+export type ReplayErrorCode = keyof typeof REPLAY_ERRORS;
+
+/** Fills `{name}` placeholders of a template. */
+function format(template: string, details: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in details ? String(details[key]) : whole,
+  );
+}
+
+/** A failure of the replay run, with a catalogue code, its details and the cause. */
+export class ReplayError extends Error {
+  override readonly name = "ReplayError";
+  readonly code: ReplayErrorCode;
+  readonly details: Readonly<Record<string, string | number>>;
+
+  constructor(
+    code: ReplayErrorCode,
+    details: Readonly<Record<string, string | number>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(format(REPLAY_ERRORS[code], details), options);
+    this.code = code;
+    this.details = details;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Deploys the system for a replay with the project's Ignition module: market and recycling
+ * parameters from the trace's `config` line (missing keys keep the SPEC defaults), the
+ * epoch start at KST midnight of the first event's day unless the config sets it, and the
+ * run's initial reward scheme.
+ */
+import type { ChainType, NetworkConnection } from "hardhat/types/network";
+
+import CityPilot, {
+  DEFAULT_MARKET_PARAMS,
+  DEFAULT_RECYCLING_PARAMS,
+} from "../../../ignition/modules/CityPilot.js";
+import { unixSeconds, type SchemeChoice, type TraceEventOf } from "../../scenario/trace-schema.js";
+import { KRWToken__factory, RecyclingRewards__factory } from "../../../typechain-types/index.js";
+import type { DeployedContracts, InstalledScheme } from "../types.js";
+import { schemeCreationCode } from "./schemes.js";
+
+export type ConfigEvent = TraceEventOf<"config">;
+export type MarketParams = { -readonly [K in keyof typeof DEFAULT_MARKET_PARAMS]: number };
+export type RecyclingParams = { -readonly [K in keyof typeof DEFAULT_RECYCLING_PARAMS]: bigint };
+
+const KST_OFFSET_SECONDS = 32_400;
+const DAY_SECONDS = 86_400;
+
+/** Unix seconds of KST midnight of the day holding `time`. */
+export function kstMidnight(time: number): number {
+  return Math.floor((time + KST_OFFSET_SECONDS) / DAY_SECONDS) * DAY_SECONDS - KST_OFFSET_SECONDS;
+}
+
+/** `given`'s defined entries over `defaults`. */
+function over<T extends object>(defaults: T, given: object | undefined): T {
+  const set = Object.entries(given ?? {}).filter(([, v]) => v !== undefined);
+  return { ...defaults, ...Object.fromEntries(set) };
+}
+
+/** The market parameters of a trace: its `config.market` over the SPEC defaults. */
+export function marketParamsOf(config: ConfigEvent | undefined): MarketParams {
+  return over({ ...DEFAULT_MARKET_PARAMS }, config?.market);
+}
+
+/**
+ * The recycling rules of a trace: its `config.recycling` over the SPEC defaults, with the
+ * epoch start at KST midnight of the day of the run's first event unless given.
+ */
+export function recyclingParamsOf(
+  config: ConfigEvent | undefined,
+  firstEventTime: number,
+): RecyclingParams {
+  const given = config?.recycling;
+  const start = given?.epochStart;
+  return {
+    dailyCapGrams: BigInt(given?.dailyCapGrams ?? DEFAULT_RECYCLING_PARAMS.dailyCapGrams),
+    maxDepositGrams: BigInt(given?.maxDepositGrams ?? DEFAULT_RECYCLING_PARAMS.maxDepositGrams),
+    epochSeconds: BigInt(given?.epochSeconds ?? DEFAULT_RECYCLING_PARAMS.epochSeconds),
+    epochStart: BigInt(start === undefined ? kstMidnight(firstEventTime) : unixSeconds(start)),
+    epochMintCap: given?.epochMintCap ?? DEFAULT_RECYCLING_PARAMS.epochMintCap,
+  };
+}
+
+export interface DeployParameters {
+  config: ConfigEvent | undefined;
+  firstEventTime: number;
+  initialScheme: SchemeChoice;
+}
+
+export interface Deployment {
+  contracts: DeployedContracts;
+  initialScheme: InstalledScheme;
+}
+
+/**
+ * Deploys with automine on (Ignition waits for each transaction). The module starts the
+ * rewards contract on a flat scheme; another initial scheme is deployed and installed before
+ * the first event. Then the admin approves the treasury for KRW once, so that each
+ * `treasury.fund` is a mint and a `fund`.
+ */
+export async function deploySystem<C extends ChainType | string>(
+  connection: NetworkConnection<C>,
+  { config, firstEventTime, initialScheme }: DeployParameters,
+): Promise<Deployment> {
+  await connection.provider.request({ method: "evm_setAutomine", params: [true] });
+  const flatRate = initialScheme.scheme === "flat" ? initialScheme.params.ratePerKg : undefined;
+  const parameters = {
+    marketParams: marketParamsOf(config),
+    ...recyclingParamsOf(config, firstEventTime),
+    ...(flatRate === undefined ? {} : { flatRatePerKg: BigInt(flatRate) }),
+  };
+  const deployed = await connection.ignition.deploy(CityPilot, {
+    parameters: { CityPilot: parameters },
+    displayUi: false,
+  });
+  const [admin] = await connection.ethers.getSigners();
+  if (admin === undefined) throw new Error("the network has no account to deploy from");
+  const contracts: DeployedContracts = {
+    admin: admin.address,
+    krw: await deployed.krw.getAddress(),
+    credit: await deployed.credit.getAddress(),
+    treasury: await deployed.treasury.getAddress(),
+    market: await deployed.market.getAddress(),
+    recycling: await deployed.rewards.getAddress(),
+  };
+  let schemeAddress = await deployed.initialScheme.getAddress();
+  if (initialScheme.scheme !== "flat") {
+    const tx = await admin.sendTransaction({ data: schemeCreationCode(initialScheme) });
+    schemeAddress = (await tx.wait())?.contractAddress ?? "";
+    const rewards = RecyclingRewards__factory.connect(contracts.recycling, admin);
+    await (await rewards.setScheme(schemeAddress)).wait();
+  }
+  const krw = KRWToken__factory.connect(contracts.krw, admin);
+  await (await krw.approve(contracts.treasury, 2n ** 256n - 1n)).wait();
+  return { contracts, initialScheme: { ...initialScheme, address: schemeAddress } };
+}
