@@ -28,9 +28,20 @@ const generateTask = task("generate", "Generate a trace (JSON Lines) from a scen
   .setAction(() => import("./tasks/generate.js"))
   .build();
 
+const simulateTask = task(
+  "simulate",
+  "Replay a scenario or trace, reconcile it with the model, write the report",
+)
+  .addPositionalArgument({ name: "input", description: "Scenario (.yaml) or trace (.jsonl)" })
+  .addOption(optional("out", "Output folder (default: out/<name>-<timestamp>/)"))
+  .addOption(optional("seed", "Seed of a scenario (default: the scenario's)"))
+  .addOption(optional("scheme", "Initial reward scheme (later scheme.set events still apply)"))
+  .setAction(() => import("./tasks/simulate.js"))
+  .build();
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
-  tasks: [generateTask],
+  tasks: [generateTask, simulateTask],
   solidity: {
     version: "0.8.30",
     path: soljson,

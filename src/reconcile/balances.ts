@@ -48,6 +48,7 @@ export function formatDifferences(differences: readonly BalanceDifference[]): st
   const rows = differences.map((d) => [d.account, d.asset, d.model.toString(), d.chain.toString()]);
   const header = ["account", "asset", "model", "chain"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

@@ -65,7 +65,9 @@ export async function readChainState(
   const balances = new Map<string, AccountBalance>();
   for (let from = 0; from < entries.length; from += CONCURRENCY) {
     const chunk = entries.slice(from, from + CONCURRENCY);
-    const read = await Promise.all(chunk.map(([, address]) => balanceOf(provider, contracts, address)));
+    const read = await Promise.all(
+      chunk.map(([, address]) => balanceOf(provider, contracts, address)),
+    );
     chunk.forEach(([name], i) => balances.set(name, read[i] as AccountBalance));
   }
   const [treasury, escrow, creditSupply, creditsRedeemed] = await Promise.all([

@@ -1,0 +1,112 @@
+/**
+ * From the command line to a trace to replay: a scenario is generated into the run's folder
+ * (after it validated), a trace is used as it is. Every refusal happens here, before any
+ * folder exists: a bad input writes nothing.
+ */
+import { mkdir } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+
+import {
+  GenerateOptionError,
+  parseSeedOption,
+  resolveSchemeOption,
+} from "../generate/cli-options.js";
+import { writeTrace } from "../generate/write-trace.js";
+import { loadInput } from "../scenario/load-input.js";
+import type { Scenario } from "../scenario/scenario-schema.js";
+import { SCHEMES, type SchemeChoice, type SchemeName } from "../scenario/trace-schema.js";
+import { unixSeconds } from "../scenario/trace-primitives.js";
+
+export interface RunRequest {
+  input: string;
+  seed?: string | undefined;
+  scheme?: string | undefined;
+  out?: string | undefined;
+}
+
+/** Everything the later stages need to know about the run's input. */
+export interface PreparedRun {
+  inputFile: string;
+  inputKind: "scenario" | "trace";
+  outDir: string;
+  tracePath: string;
+  scenario?: Scenario | undefined;
+  seed?: number | undefined;
+  /** `--scheme`: replaces the initial scheme only. */
+  initialScheme?: SchemeChoice | undefined;
+  scenarioScheme?: SchemeChoice | undefined;
+  /** Unix seconds of the first event (known before replaying: the chain starts before it). */
+  firstTime: number;
+  /** The run's KST days for occupancy: the scenario's, else the trace's span. */
+  days?: { start: number; count: number } | undefined;
+  totalEvents: number;
+  generateSeconds: number | null;
+}
+
+/** `out/<name>-<yyyymmdd-hhmmss>` (UTC), the default output folder of a run. */
+export function defaultOutDir(name: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return join("out", `${name}-${stamp}`);
+}
+
+function traceSchemeOption(text: string | undefined): SchemeChoice | undefined {
+  if (text === undefined) return undefined;
+  const name = text.trim();
+  if (!(SCHEMES as readonly string[]).includes(name)) {
+    throw new GenerateOptionError(
+      `--scheme: unknown scheme ${JSON.stringify(text)} (expected one of ${SCHEMES.join(", ")})`,
+    );
+  }
+  return { scheme: name as SchemeName, params: {} } as SchemeChoice;
+}
+
+async function prepareScenario(request: RunRequest, scenario: Scenario): Promise<PreparedRun> {
+  const seed = parseSeedOption(request.seed);
+  const initialScheme = resolveSchemeOption(scenario, request.scheme);
+  const outDir = request.out ?? defaultOutDir(scenario.name);
+  await mkdir(outDir, { recursive: true });
+  const tracePath = join(outDir, "trace.jsonl");
+  const started = performance.now();
+  const { stats } = await writeTrace(scenario, tracePath, { seed, scheme: initialScheme });
+  const start = unixSeconds(scenario.start);
+  return {
+    inputFile: request.input,
+    inputKind: "scenario",
+    outDir,
+    tracePath,
+    scenario,
+    seed: seed ?? scenario.seed,
+    // The generator wrote the chosen scheme into the trace's config line.
+    initialScheme: undefined,
+    scenarioScheme: {
+      scheme: scenario.scheme.scheme,
+      params: scenario.scheme.params,
+    } as SchemeChoice,
+    firstTime: start,
+    days: { start, count: scenario.days },
+    totalEvents: stats.events,
+    generateSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Validates the input and the options, then (for a scenario) writes the trace. */
+export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
+  const input = await loadInput(request.input);
+  if (input.kind === "scenario") return prepareScenario(request, input.scenario);
+  if (request.seed !== undefined) {
+    throw new GenerateOptionError("--seed: applies to a scenario; a trace is replayed as written");
+  }
+  const initialScheme = traceSchemeOption(request.scheme);
+  const name = basename(request.input, extname(request.input));
+  const outDir = request.out ?? defaultOutDir(name);
+  return {
+    inputFile: request.input,
+    inputKind: "trace",
+    outDir,
+    tracePath: request.input,
+    initialScheme,
+    firstTime: input.summary.firstTime ?? 0,
+    totalEvents: input.summary.events,
+    generateSeconds: null,
+  };
+}
