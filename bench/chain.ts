@@ -8,6 +8,7 @@ import type {
   CityTreasury,
   KRWToken,
   ParkingMarket,
+  RecyclingRewards,
 } from "../typechain-types/index.js";
 
 /** The ethers helpers of a connection (hardhat-ethers). */
@@ -19,6 +20,7 @@ export interface PilotContracts {
   readonly credit: CityCredit;
   readonly treasury: CityTreasury;
   readonly market: ParkingMarket;
+  readonly rewards: RecyclingRewards;
 }
 
 /** A fresh in-process chain with the city pilot deployed on it. */
@@ -33,6 +35,7 @@ export interface BenchChain {
     readonly credit: string;
     readonly treasury: string;
     readonly market: string;
+    readonly rewards: string;
   };
 }
 
@@ -51,12 +54,14 @@ export async function openPilotChain(): Promise<BenchChain> {
     credit: await deployed.credit.getAddress(),
     treasury: await deployed.treasury.getAddress(),
     market: await deployed.market.getAddress(),
+    rewards: await deployed.rewards.getAddress(),
   };
   const contracts: PilotContracts = {
     krw: await ethers.getContractAt("KRWToken", addresses.krw, admin),
     credit: await ethers.getContractAt("CityCredit", addresses.credit, admin),
     treasury: await ethers.getContractAt("CityTreasury", addresses.treasury, admin),
     market: await ethers.getContractAt("ParkingMarket", addresses.market, admin),
+    rewards: await ethers.getContractAt("RecyclingRewards", addresses.rewards, admin),
   };
   return { connection, ethers, admin, contracts, addresses };
 }

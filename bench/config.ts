@@ -25,6 +25,19 @@ export interface BenchConfig {
   readonly gasRounds: number;
   /** Slots per operation group in the gas scenario. */
   readonly gasSlotsPerGroup: number;
+  /** Deposits replayed on the fast path, in kiosk batches. */
+  readonly deposits: number;
+  /** Deposits per kiosk batch (one transaction) in that replay. */
+  readonly depositsPerBatch: number;
+  /** Kiosk batches per mined block in that replay. */
+  readonly batchesPerBlock: number;
+  /** Kiosks sending the batches, and citizens depositing, in that replay. */
+  readonly kiosks: number;
+  readonly citizens: number;
+  /** Kiosk batches of each size (and phase) in the recycling gas scenario. */
+  readonly gasBatches: number;
+  /** Receipt claims per phase (cold, warm) and scheme in the recycling gas scenario. */
+  readonly gasReceipts: number;
   /** Where to write the JSON results, if anywhere. */
   readonly out: string | undefined;
 }
@@ -34,15 +47,25 @@ export class BenchConfigError extends Error {
   override readonly name = "BenchConfigError";
 }
 
-function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+function readCount(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw.replaceAll("_", ""));
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new BenchConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new BenchConfigError(`${name} must be an integer ${range}, got "${raw}"`);
   }
   return value;
 }
+
+/** The longest kiosk batch the rewards contract takes (`MAX_BATCH_SIZE`). */
+const MAX_BATCH_SIZE = 256;
 
 /** Reads the benchmark configuration from `env` (defaults: the full run). */
 export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
@@ -61,6 +84,14 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     naiveTransfers: readCount(env, "BENCH_NAIVE_TRANSFERS", transfers, 0),
     gasRounds: readCount(env, "BENCH_GAS_ROUNDS", 24, 1),
     gasSlotsPerGroup: readCount(env, "BENCH_GAS_SLOTS", 8, 1),
+    deposits: readCount(env, "BENCH_DEPOSITS", 100_000, 1),
+    depositsPerBatch: readCount(env, "BENCH_DEPOSITS_PER_BATCH", 50, 1, MAX_BATCH_SIZE),
+    batchesPerBlock: readCount(env, "BENCH_BATCHES_PER_BLOCK", 10, 1),
+    kiosks: readCount(env, "BENCH_KIOSKS", 20, 1),
+    citizens: readCount(env, "BENCH_CITIZENS", 10_000, 1),
+    gasBatches: readCount(env, "BENCH_GAS_BATCHES", 5, 1, 20),
+    // At least one citizen per merchant (5) and at most one 256-id word of receipts per kiosk.
+    gasReceipts: readCount(env, "BENCH_GAS_RECEIPTS", 20, 5, 100),
     out: out === undefined || out.trim() === "" ? undefined : out,
   };
 }

@@ -14,9 +14,10 @@ interface TraceResult {
 /** The custom error (or reason) in `revertData`, decoded with the pilot's contract ABIs. */
 function decodeRevert(chain: BenchChain, revertData: string): string {
   if (revertData === "0x") return "reverted without data (out of gas or a bare revert)";
-  const { market, krw, credit, treasury } = chain.contracts;
+  const { market, rewards, krw, credit, treasury } = chain.contracts;
   const interfaces: Interface[] = [
     market.interface,
+    rewards.interface,
     krw.interface,
     credit.interface,
     treasury.interface,

@@ -1,12 +1,14 @@
 import type { BenchChain } from "./chain.js";
 import type { FastSender, FastTx, TxOutcome } from "./fast-sender.js";
-import type { GasOp, GasSample } from "./gas-stats.js";
+import type { GasSample } from "./gas-stats.js";
 
 /** A measured transaction: what it is, and whether it is cold (decided before it is sent). */
 export interface MeasuredTx {
-  readonly op: GasOp;
+  readonly op: string;
   readonly tx: FastTx;
   readonly cold: boolean;
+  /** Operations in the transaction (the deposits of a kiosk batch): gas is divided by it. */
+  readonly operations?: number;
 }
 
 /** State shared by the steps of the gas scenario. */
@@ -20,8 +22,9 @@ export class GasContext {
   ) {}
 
   /**
-   * Mines `measured` in one block at `timestamp` and records the gas of each success as a
-   * sample of its operation; failures are kept for the report. Returns the outcomes in order.
+   * Mines `measured` in one block at `timestamp` and records the gas of each success (per
+   * operation for a batch) as a sample of its operation; failures are kept for the report.
+   * Returns the outcomes in order.
    */
   async measureBlock(measured: readonly MeasuredTx[], timestamp: number): Promise<TxOutcome[]> {
     if (measured.length === 0) return [];
@@ -32,7 +35,8 @@ export class GasContext {
     outcomes.forEach((outcome, i) => {
       const m = measured[i];
       if (m === undefined) return;
-      if (outcome.ok) this.samples.push({ op: m.op, gas: outcome.gasUsed, cold: m.cold });
+      const gas = outcome.gasUsed / (m.operations ?? 1);
+      if (outcome.ok) this.samples.push({ op: m.op, gas, cold: m.cold });
       else this.failures.push(outcome);
     });
     return outcomes;

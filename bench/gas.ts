@@ -5,7 +5,7 @@ import { FastSender } from "./fast-sender.js";
 import { GasContext } from "./gas-context.js";
 import { measureBookingRounds } from "./gas-rounds.js";
 import { measureSlotOps } from "./gas-slots.js";
-import { summarizeGas, type GasRow } from "./gas-stats.js";
+import { GAS_OPS, GAS_OP_INFO, summarizeGas, type GasRow } from "./gas-stats.js";
 import { fundDrivers } from "./pilot-setup.js";
 import { failuresOf, type BenchFailure } from "./results.js";
 
@@ -38,7 +38,7 @@ export async function measureGas(config: BenchConfig): Promise<GasResult> {
     const groups = await measureSlotOps(ctx, config.gasSlotsPerGroup);
     await measureBookingRounds(ctx, groups, drivers, config.gasRounds);
     return {
-      rows: summarizeGas(ctx.samples),
+      rows: summarizeGas(GAS_OPS, GAS_OP_INFO, ctx.samples),
       transactions: ctx.samples.length + ctx.failures.length,
       failures: await explainFailures(chain, failuresOf("gas", ctx.failures)),
     };

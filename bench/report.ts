@@ -1,50 +1,15 @@
-import type { GasFigure, GasRow } from "./gas-stats.js";
+import { formatRecyclingGas } from "./report-recycling.js";
+import { gasTable, int, table } from "./report-table.js";
 import type { BenchFailure, BenchResults, ThroughputFigure } from "./results.js";
 
 /** Failures listed one by one before the list is cut short. */
 const MAX_LISTED_FAILURES = 20;
 
-const int = (n: number): string => Math.round(n).toLocaleString("en-US");
-
-function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells
-    .map((cell, i) => {
-      const width = widths[i] ?? 0;
-      return i === 0 ? cell.padEnd(width) : cell.padStart(width);
-    })
-    .join("  ");
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  return [pad(header, widths), rule, ...rows.map((r) => pad(r, widths))];
-}
-
-function figure(f: GasFigure): string {
-  return f.median === null ? "-" : `${int(f.median)} (${f.n})`;
-}
-
-function verdict(row: GasRow): string {
-  if (row.met === null) return "";
-  const coldOver = row.target !== null && row.cold.median !== null && row.cold.median > row.target;
-  if (!row.met) return "MISSED";
-  return coldOver ? "met (cold over)" : "met";
-}
-
 /** The gas table: operation, median, cold, warm, target, verdict. */
 export function formatGas(results: BenchResults): string[] {
-  const rows = results.gas.rows.map((row) => [
-    row.label,
-    row.all.median === null ? "-" : int(row.all.median),
-    figure(row.cold),
-    figure(row.warm),
-    row.target === null ? "" : `<= ${int(row.target)}`,
-    verdict(row),
-  ]);
   const lines = [
     `Gas per parking operation (receipt gasUsed; ${int(results.gas.transactions)} transactions)`,
-    ...table(["operation", "median", "cold (n)", "warm (n)", "target", "verdict"], rows),
+    ...gasTable(results.gas.rows),
     "",
     "A target is met when both the median and the warm median are within it.",
     "Cold means the first write of the storage the operation touches:",
@@ -89,6 +54,11 @@ export function formatThroughput(results: BenchResults): string[] {
   const t = results.throughput;
   const rows = [
     throughputRow("bookings, fast path", t.fastBookings, "bookings"),
+    throughputRow(
+      `deposits, fast path (kiosk batches of ${results.config.depositsPerBatch})`,
+      t.fastDeposits,
+      "deposits",
+    ),
     throughputRow("transfers, raw limit (fast path)", t.rawTransfers, "transfers"),
     throughputRow("bookings, naive (awaited ethers calls)", t.naiveBookings, "bookings"),
     throughputRow("transfers, naive (awaited ethers calls)", t.naiveTransfers, "transfers"),
@@ -111,6 +81,10 @@ export function formatThroughput(results: BenchResults): string[] {
     `  fast bookings / raw transfer limit   ${ratio(results.ratios.fastBookingsToRawTransfers)}`,
     `  fast bookings / naive bookings       ${ratio(results.ratios.fastBookingsToNaiveBookings)}`,
     `  fast bookings / naive transfers      ${ratio(results.ratios.fastBookingsToNaiveTransfers)}`,
+    `  fast deposits / raw transfer limit   ${ratio(results.ratios.fastDepositsToRawTransfers)}` +
+      " (deposits a second over transfers a second)",
+    `  deposit batches / raw transfer limit ${ratio(results.ratios.fastDepositTxToRawTransfers)}` +
+      " (transactions a second)",
   ];
 }
 
@@ -136,6 +110,8 @@ export function formatReport(results: BenchResults, failures: readonly BenchFail
     `City pilot benchmark, ${results.startedAt}, Node ${results.node}, ${took} s`,
     "",
     ...formatGas(results),
+    "",
+    ...formatRecyclingGas(results),
     "",
     ...formatThroughput(results),
     "",

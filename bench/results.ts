@@ -1,5 +1,6 @@
 import type { PhaseTimes, TxOutcome } from "./fast-sender.js";
 import type { GasRow } from "./gas-stats.js";
+import type { SchemeGasRow } from "./recycling-ops.js";
 
 /** A transaction that failed (reverted, was never mined, or threw on the naive path). */
 export interface BenchFailure {
@@ -17,7 +18,7 @@ export interface ThroughputFigure {
   readonly section: string;
   /** How the transactions were sent (fast path, or awaited ethers calls with automine). */
   readonly path: "fast" | "naive";
-  /** Operations replayed (one transaction each here). */
+  /** Operations replayed (one per transaction, or the deposits of kiosk batches). */
   readonly operations: number;
   /** Transactions mined, failed ones included. */
   readonly transactions: number;
@@ -42,15 +43,27 @@ export interface BenchResults {
     readonly transactions: number;
     readonly failures: readonly BenchFailure[];
   };
+  readonly recyclingGas: {
+    readonly rows: readonly GasRow[];
+    /** A kiosk batch of 50 and a receipt claim under a new instance of each scheme. */
+    readonly schemes: readonly SchemeGasRow[];
+    readonly transactions: number;
+    readonly failures: readonly BenchFailure[];
+  };
   readonly throughput: {
     readonly fastBookings: ThroughputFigure;
+    /** Deposits in kiosk batches (operations: deposits; transactions: batches). */
+    readonly fastDeposits: ThroughputFigure;
     readonly naiveBookings: ThroughputFigure | null;
     readonly rawTransfers: ThroughputFigure;
     readonly naiveTransfers: ThroughputFigure | null;
   };
-  /** Fast booking replay rate divided by each reference rate (same run). */
+  /** Fast replay rates divided by each reference rate (same run). */
   readonly ratios: {
     readonly fastBookingsToRawTransfers: number;
+    /** Deposits per second, and batch transactions per second, over raw transfers per second. */
+    readonly fastDepositsToRawTransfers: number;
+    readonly fastDepositTxToRawTransfers: number;
     readonly fastBookingsToNaiveBookings: number | null;
     readonly fastBookingsToNaiveTransfers: number | null;
   };

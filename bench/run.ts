@@ -3,9 +3,11 @@ import { dirname, resolve } from "node:path";
 
 import type { BenchConfig } from "./config.js";
 import { measureGas } from "./gas.js";
+import { measureRecyclingGas } from "./recycling-gas.js";
 import { formatReport } from "./report.js";
 import { type BenchResults, type ThroughputFigure } from "./results.js";
 import { replayBookingsFast, replayBookingsNaive } from "./throughput-bookings.js";
+import { replayDepositsFast } from "./throughput-deposits.js";
 import { measureNaiveTransfers, measureRawTransfers } from "./throughput-transfers.js";
 
 /** Progress goes to stderr, so that stdout holds only the report. */
@@ -20,10 +22,17 @@ async function optional<T>(count: number, run: () => Promise<T>): Promise<T | nu
 const rateRatio = (fast: ThroughputFigure, other: ThroughputFigure | null): number | null =>
   other === null || other.perSecond === 0 ? null : fast.perSecond / other.perSecond;
 
+/** Transactions per second of `fast` over those of `other`. */
+const txRatio = (fast: ThroughputFigure, other: ThroughputFigure): number =>
+  other.seconds === 0 || fast.seconds === 0
+    ? 0
+    : fast.transactions / fast.seconds / (other.transactions / other.seconds);
+
 /**
- * Runs every section, each on a fresh in-process chain that it closes: gas per operation, the
- * raw transfer limit, the fast booking replay, then the naive references. Prints the report,
- * writes the JSON to `config.out` if set, and returns the results.
+ * Runs every section, each on a fresh in-process chain that it closes: gas per parking and
+ * recycling operation, the raw transfer limit, the fast booking and deposit replays, then the
+ * naive references. Prints the report, writes the JSON to `config.out` if set, and returns the
+ * results.
  */
 export async function runBench(config: BenchConfig): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
@@ -34,11 +43,20 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
   );
   const gas = await measureGas(config);
   progress(
+    `recycling gas (${config.gasBatches} batches of each size, ${config.gasReceipts} receipts a day)`,
+  );
+  const recyclingGas = await measureRecyclingGas(config);
+  progress(
     `raw transfer limit (${config.transfers} transfers, ${config.transfersPerBlock} a block)`,
   );
   const rawTransfers = await measureRawTransfers(config);
   progress(`fast booking replay (${config.bookings} bookings, ${config.bookingsPerBlock} a block)`);
   const fastBookings = await replayBookingsFast(config);
+  progress(
+    `fast deposit replay (${config.deposits} deposits, batches of ${config.depositsPerBatch}, ` +
+      `${config.batchesPerBlock} batches a block)`,
+  );
+  const fastDeposits = await replayDepositsFast(config);
   progress(`naive transfers (${config.naiveTransfers})`);
   const naiveTransfers = await optional(config.naiveTransfers, () =>
     measureNaiveTransfers(config, config.naiveTransfers),
@@ -50,7 +68,8 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
 
   const failures = [
     ...gas.failures,
-    ...[rawTransfers, fastBookings, naiveTransfers, naiveBookings].flatMap(
+    ...recyclingGas.failures,
+    ...[rawTransfers, fastBookings, fastDeposits, naiveTransfers, naiveBookings].flatMap(
       (f) => f?.failures ?? [],
     ),
   ];
@@ -60,9 +79,12 @@ export async function runBench(config: BenchConfig): Promise<BenchResults> {
     totalSeconds: (performance.now() - started) / 1000,
     config: { ...config },
     gas: { rows: gas.rows, transactions: gas.transactions, failures: gas.failures },
-    throughput: { fastBookings, naiveBookings, rawTransfers, naiveTransfers },
+    recyclingGas,
+    throughput: { fastBookings, fastDeposits, naiveBookings, rawTransfers, naiveTransfers },
     ratios: {
       fastBookingsToRawTransfers: rateRatio(fastBookings, rawTransfers) ?? 0,
+      fastDepositsToRawTransfers: rateRatio(fastDeposits, rawTransfers) ?? 0,
+      fastDepositTxToRawTransfers: txRatio(fastDeposits, rawTransfers),
       fastBookingsToNaiveBookings: rateRatio(fastBookings, naiveBookings),
       fastBookingsToNaiveTransfers: rateRatio(fastBookings, naiveTransfers),
     },

@@ -16,6 +16,8 @@ export interface FastReplayOptions {
   readonly perBlock: number;
   /** Simulated seconds between two blocks (block timestamps follow this clock). */
   readonly blockSeconds: number;
+  /** Operations the transactions carry (deposits of kiosk batches); default one per tx. */
+  readonly operations?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function timeFastReplay(
     {
       section: options.section,
       path: "fast",
-      operations: txs.length,
+      operations: options.operations ?? txs.length,
       transactions: txs.length,
       blocks: blocksAfter.blocks - blocksBefore.blocks,
       extraBlocks: blocksAfter.extraBlocks - blocksBefore.extraBlocks,

@@ -57,6 +57,11 @@ contract UnitBitmapTest is TestBase {
         _assertEq(_harness.mask(from, count), expected, "mask");
     }
 
+    /// @dev A whole word: `1 << 256` is 0 in the EVM, so this case has a branch of its own.
+    function test_mask_wholeWord() public view {
+        _assertEq(_harness.mask(0, 256), type(uint256).max, "mask(0, 256)");
+    }
+
     /*//////////////////////////////////////////////////////////////
                               WEEK RANGES
     //////////////////////////////////////////////////////////////*/
