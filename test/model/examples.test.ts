@@ -13,7 +13,7 @@ import {
 } from "../../src/model/index.js";
 
 /** The worked examples' traces, copied verbatim; their balances are in the test names' tables. */
-const EXAMPLES = fileURLToPath(new URL("./fixtures", import.meta.url));
+const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
 
 function traceOf(file: string): ModelInput[] {
   const lines = readFileSync(`${EXAMPLES}/${file}`, "utf8").trim().split("\n");

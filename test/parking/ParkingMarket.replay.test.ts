@@ -1,6 +1,6 @@
 /**
- * Replays the worked parking example (examples/parking.jsonl, a copy of the shared worked
- * example, in the trace format of SPEC.md section 4) directly against the contracts, and
+ * Replays the worked parking example (examples/parking.jsonl, in the trace format of
+ * SPEC.md section 4) directly against the contracts, and
  * checks the final balances against the hand-worked table of its README and against the
  * spec's formulas recomputed here. The escrow invariant of section 2 is checked after every
  * event.
@@ -58,7 +58,7 @@ const README_KRW: Record<string, bigint> = {
   "parking-escrow": 0n,
 };
 
-const TRACE_FILE = new URL("./examples/parking.jsonl", import.meta.url);
+const TRACE_FILE = new URL("../../examples/parking.jsonl", import.meta.url);
 
 function readTrace(): TraceEvent[] {
   return readFileSync(TRACE_FILE, "utf8")

@@ -1,6 +1,6 @@
 /**
- * Replays the worked example `fixtures/recycling.jsonl` against the deployed system, at the
- * trace's times, and checks every balance of the table in `fixtures/README.md` (worked by
+ * Replays the worked example `examples/recycling.jsonl` against the deployed system, at the
+ * trace's times, and checks every balance of the table in `examples/README.md` (worked by
  * hand from the spec), plus the credit supply: minted - redeemed.
  */
 import { readFileSync } from "node:fs";
@@ -18,7 +18,7 @@ import {
   RecyclingRewards__factory,
 } from "../../typechain-types/index.js";
 
-const FIXTURES = new URL("./fixtures/", import.meta.url);
+const FIXTURES = new URL("../../examples/", import.meta.url);
 
 interface TraceEvent {
   t: string;

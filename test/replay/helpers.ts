@@ -10,7 +10,7 @@ import type { ReplayResult, TracedEvent } from "../../src/replay/types.js";
 import { readTrace } from "../../src/scenario/load-trace.js";
 import { CityCredit__factory, KRWToken__factory } from "../../typechain-types/index.js";
 
-export const EXAMPLES = "/work/shared/examples";
+export const EXAMPLES = new URL("../../examples", import.meta.url).pathname;
 
 /** Parses trace objects into timed events (lines numbered from 1), failing on bad input. */
 export function timedEvents(objects: readonly unknown[]): TracedEvent[] {

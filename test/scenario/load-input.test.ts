@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { inputKindOf, loadInput } from "../../src/scenario/load-input.js";
 import { expectInputError, tempFolder, thrownBy } from "./helpers.js";
 
-const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+const fixture = (name: string) => new URL(`../../examples/${name}`, import.meta.url).pathname;
 const scenarioFile = new URL("../../scenarios/songdo-week.yaml", import.meta.url).pathname;
 
 describe("loadInput", () => {

@@ -14,7 +14,7 @@ import { TraceValidator } from "../../src/scenario/validate-trace.js";
 import { parseEvent } from "../../src/scenario/trace-schema.js";
 import { expectInputError, jsonl, kst, tempFolder, thrownBy } from "./helpers.js";
 
-const FIXTURES = new URL("./fixtures/", import.meta.url);
+const FIXTURES = new URL("../../examples/", import.meta.url);
 const fixture = (name: string) => new URL(name, FIXTURES).pathname;
 
 async function collect(file: string): Promise<TracedEvent[]> {
