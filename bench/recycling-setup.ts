@@ -5,6 +5,7 @@ import type { BenchChain } from "./chain.js";
 import type { FastSender, FastTx } from "./fast-sender.js";
 import { runSetup } from "./pilot-setup.js";
 import { DAY } from "./time.js";
+import { RECEIPT_TYPES } from "../src/replay/internal/recycling-abi.js";
 
 /** Gas limits of the recycling transactions on the fast path: above what each uses. */
 export const RECYCLING_GAS = {
@@ -110,19 +111,6 @@ export function depositBatchTx(
     label,
   };
 }
-
-/** The EIP-712 types of a receipt, as the contract declares them. */
-const RECEIPT_TYPES = {
-  Receipt: [
-    { name: "citizen", type: "address" },
-    { name: "kiosk", type: "address" },
-    { name: "material", type: "uint8" },
-    { name: "grams", type: "uint256" },
-    { name: "items", type: "uint256" },
-    { name: "id", type: "uint256" },
-    { name: "expiry", type: "uint256" },
-  ],
-};
 
 /**
  * A kiosk that signs receipts: a key derived from `index` (a benchmark key, never a real
