@@ -5,6 +5,7 @@
  * (level / reference) ^ elasticity.
  */
 import { expect } from "chai";
+import { expectCloseTo } from "../helpers/close-to.js";
 
 import type { SchemeChoice } from "../../src/scenario/trace-schema.js";
 import { generate, ofKind, testScenario, type Line } from "./helpers.js";
@@ -79,15 +80,15 @@ describe("generateTrace: common random numbers", function () {
     const level = (scheme: SchemeChoice) =>
       generate(elastic, { scheme }).stats.frequencyFactors[0] ?? 0;
     // Mass shares 75:60:60:60:15:10 (of 280 g) at the default rates: exactly 300 per kg.
-    expect(level({ scheme: "material", params: {} })).to.be.closeTo(1, 1e-9);
+    expectCloseTo(level({ scheme: "material", params: {} }), 1, 1e-9);
     // 10 per bottle: 625 per kg of clear PET (16 g), 526 of PET (19 g), 0 for the rest.
-    expect(level({ scheme: "perItem", params: {} })).to.be.closeTo((167.41 + 112.78) / 300, 1e-3);
+    expectCloseTo(level({ scheme: "perItem", params: {} }), (167.41 + 112.78) / 300, 1e-3);
     // A pool far above what the weights pay is capped by them; a small one pays little.
     const rich = level({ scheme: "budgetPool", params: { budget: 10n ** 9n } });
-    expect(rich).to.be.closeTo(level({ scheme: "material", params: {} }), 1e-9);
+    expectCloseTo(rich, level({ scheme: "material", params: {} }), 1e-9);
     // 1,000 per daily epoch over 900 citizens x 0.6 x 1.5/7 deposits x 0.28 kg.
     const kgPerEpoch = ((900 * 0.6 * 1.5) / 7) * 0.28;
     const small = level({ scheme: "budgetPool", params: { budget: 1000n } });
-    expect(small).to.be.closeTo(1000 / kgPerEpoch / 300, 1e-9);
+    expectCloseTo(small, 1000 / kgPerEpoch / 300, 1e-9);
   });
 });

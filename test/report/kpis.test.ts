@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { expectCloseTo } from "../helpers/close-to.js";
 
 import { runModelSync, snapshotOf, type ModelInput } from "../../src/model/index.js";
 import { parseEvent, unixSeconds, type TraceEventInput } from "../../src/scenario/trace-schema.js";
@@ -108,7 +109,7 @@ describe("report: computeKpis on the hand-written pilot trace", () => {
     const r = kpis.recycling;
     expect(r.participation).to.deep.equal({ citizensJoined: 4, citizensDepositing: 3, rate: 0.75 });
     // Sum of |xi - xj| over unordered pairs = 5250; G = 5250 / (n^2 * mean) = 5250 / 10200.
-    expect(r.giniOfCreditsEarned).to.be.closeTo(5250 / 10200, 1e-12);
+    expectCloseTo(r.giniOfCreditsEarned, 5250 / 10200, 1e-12);
   });
 
   it("city finances: redemptions, platform fees, net cost, KRW paid out per kg", () => {
