@@ -93,4 +93,13 @@ th { background: #f4f4f4; }
 .verdict { padding: 0.75rem 1rem; border-radius: 4px; font-weight: 600; }
 .ok { background: #e6f4ea; color: #1e6b34; } .fail { background: #fce8e6; color: #a52714; }
 .note { color: #666; font-size: 0.9rem; }
+h3 { font-size: 1.05rem; margin: 0 0 0.5rem; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.75rem; }
+.kpi { border: 1px solid #ddd; border-radius: 6px; padding: 0.6rem 0.8rem; }
+.kpi-label { font-size: 0.85rem; color: #555; }
+.kpi-value { font-size: 1.4rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.kpi-meaning { font-size: 0.8rem; color: #666; }
+figure.chart { margin: 1.5rem 0; }
+.chart-box { position: relative; height: 22rem; }
+figcaption { color: #444; font-size: 0.9rem; margin-top: 0.4rem; }
 `;

@@ -38,8 +38,26 @@ export {
 } from "./gas.js";
 export { OutcomeCollector, type OutcomeTotals, type OutputForReport } from "./outcome-collector.js";
 export {
+  SeriesCollector,
+  kstHour,
+  type CreditFlows,
+  type EventForSeries,
+  type OutputForSeries,
+  type SeriesTotals,
+} from "./series-collector.js";
+export { creditsByDay, dayRange, kgByDay, occupancyByHour, seriesKpis } from "./kpis-series.js";
+export * from "./series-types.js";
+export {
+  DEFAULT_GAS_PRICING,
+  checkGasPricing,
+  gasCostOf,
+  krwOfGas,
+  type GasPricing,
+} from "./gas-cost.js";
+export {
   availableUnits,
   availableUnitsByDistrict,
+  availableUnitsByHour,
   runDaysBetween,
   runDaysFrom,
   slotsOfModel,
@@ -47,7 +65,7 @@ export {
   type RunDays,
   type SlotForReport,
 } from "./occupancy.js";
-export { giniOf } from "./gini.js";
+export { giniOf, lorenzOf, type LorenzCurvePoint } from "./gini.js";
 export { computeKpis, formatKpis, kstDate, type KpiContext } from "./kpis.js";
 export * from "./kpi-types.js";
 export * from "./manifest.js";

@@ -1,6 +1,7 @@
 /**
  * Small conversions shared by the KPI builders: bigint to JSON, ratios, grams to kg.
  */
+import { SECONDS_PER_DAY } from "../model/time.js";
 import type { Decimal } from "./kpi-types.js";
 
 export const decimal = (amount: bigint): Decimal => amount.toString();
@@ -30,4 +31,9 @@ export function sumValues(values: Iterable<number>): number {
   let total = 0;
   for (const v of values) total += v;
   return total;
+}
+
+/** `2026-04-06`: the calendar date of a KST day index. */
+export function kstDate(day: number): string {
+  return new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 10);
 }

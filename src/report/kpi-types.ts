@@ -4,6 +4,7 @@
  * gas and ratios are JSON numbers. A ratio is `null` where its denominator is 0.
  */
 import type { GasStats } from "./gas.js";
+import type { SeriesKpis } from "./series-types.js";
 
 /** A bigint amount written in decimal (`"12500"`); read it back with `BigInt(value)`. */
 export type Decimal = string;
@@ -19,6 +20,8 @@ export const KPI_UNITS: Readonly<Record<string, string>> = {
   ratios:
     "ratios are numbers in [0, 1] unless named per kg or per hour; null where undefined (0 / 0)",
   gas: "gas units; median and p90 interpolate between ranks (numpy default)",
+  series:
+    "series: the charts' figures; hours of day and days are KST; gas costs in KRW are numbers (an estimate at series.gasCost's prices)",
 };
 
 export interface OccupancyFigures {
@@ -125,4 +128,6 @@ export interface Kpis {
   city: CityKpis;
   gas: GasKpis;
   counts: CountKpis;
+  /** The figures behind report.html's charts. */
+  series: SeriesKpis;
 }

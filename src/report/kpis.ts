@@ -3,14 +3,18 @@
  * chain's) and the replay's gas. Pure: same inputs, same KPIs.
  */
 import type { ModelState } from "../model/snapshot.js";
-import { SECONDS_PER_DAY } from "../model/time.js";
 import type { GasStats } from "./gas.js";
+import { DEFAULT_GAS_PRICING, checkGasPricing, type GasPricing } from "./gas-cost.js";
 import { KPIS_FORMAT, KPI_UNITS, type CityKpis, type CountKpis, type Kpis } from "./kpi-types.js";
-import { decimal, kgOf, ratio, sumValues } from "./kpi-math.js";
+import { decimal, kgOf, kstDate, ratio, sumValues } from "./kpi-math.js";
 import { parkingKpis } from "./kpis-parking.js";
-import { recyclingKpis } from "./kpis-recycling.js";
+import { creditsEarnedByCitizen, recyclingKpis } from "./kpis-recycling.js";
+import { seriesKpis } from "./kpis-series.js";
 import type { RunDays, SlotForReport } from "./occupancy.js";
 import type { OutcomeTotals } from "./outcome-collector.js";
+import type { SeriesTotals } from "./series-collector.js";
+
+export { kstDate } from "./kpi-math.js";
 
 export interface KpiContext {
   /** Everyone who joined, with their roles (the replay's actors fit). */
@@ -21,6 +25,10 @@ export interface KpiContext {
   runDays: RunDays;
   /** What an `OutcomeCollector` gathered from the model's outputs. */
   outcomes: OutcomeTotals;
+  /** What a `SeriesCollector` gathered from the model's outputs, for the charts. */
+  series: SeriesTotals;
+  /** Gas price and KRW per ETH for the KRW cost of gas; `DEFAULT_GAS_PRICING` if absent. */
+  gasPricing?: Partial<GasPricing> | undefined;
 }
 
 function cityKpis(model: ModelState): CityKpis {
@@ -53,11 +61,6 @@ function countKpis(model: ModelState, gas: GasStats): CountKpis {
   };
 }
 
-/** `2026-04-06`: the calendar date of a KST day index. */
-export function kstDate(day: number): string {
-  return new Date(day * SECONDS_PER_DAY * 1000).toISOString().slice(0, 10);
-}
-
 export function computeKpis(model: ModelState, gas: GasStats, context: KpiContext): Kpis {
   const { events: _events, transactions: _transactions, blocks: _blocks, ...gasByKind } = gas;
   const citizens: string[] = [];
@@ -77,7 +80,26 @@ export function computeKpis(model: ModelState, gas: GasStats, context: KpiContex
     city: cityKpis(model),
     gas: gasByKind,
     counts: countKpis(model, gas),
+    series: seriesKpis({
+      series: context.series,
+      slots: context.slots,
+      runDays: context.runDays,
+      creditsEarned: creditsEarnedByCitizen(
+        citizens,
+        model.counters.recycling.creditsEarnedByCitizen,
+      ),
+      gas,
+      gasPricing: checkGasPricing({ ...DEFAULT_GAS_PRICING, ...definedOnly(context.gasPricing) }),
+    }),
   };
+}
+
+/** The prices given, without keys set to undefined (which would hide a default). */
+function definedOnly(pricing: Partial<GasPricing> | undefined): Partial<GasPricing> {
+  const out: Partial<GasPricing> = {};
+  if (pricing?.gasPriceGwei !== undefined) out.gasPriceGwei = pricing.gasPriceGwei;
+  if (pricing?.krwPerEth !== undefined) out.krwPerEth = pricing.krwPerEth;
+  return out;
 }
 
 /** kpis.json's text: two-space indented, final newline. */

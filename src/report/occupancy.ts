@@ -89,3 +89,27 @@ export function availableUnitsByDistrict(
   }
   return byDistrict;
 }
+
+/**
+ * Available units by district and KST hour of day (24 entries each) over the run's days:
+ * the denominator of occupancy by hour. Summed over the hours it is `availableUnitsByDistrict`.
+ */
+export function availableUnitsByHour(
+  slots: readonly SlotForReport[],
+  runDays: RunDays,
+): Map<string, number[]> {
+  const counts = weekdayCounts(runDays);
+  const byDistrict = new Map<string, number[]>();
+  for (const slot of slots) {
+    let hours = byDistrict.get(slot.district);
+    if (hours === undefined) byDistrict.set(slot.district, (hours = Array<number>(24).fill(0)));
+    for (let weekday = 0; weekday < 7; weekday++) {
+      const times = counts[weekday] ?? 0;
+      for (let unit = 0; unit < UNITS_PER_DAY; unit++) {
+        const hour = Math.floor(unit / 4);
+        hours[hour] = (hours[hour] ?? 0) + (slot.week[weekday * UNITS_PER_DAY + unit] ?? 0) * times;
+      }
+    }
+  }
+  return byDistrict;
+}

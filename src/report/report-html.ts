@@ -1,7 +1,8 @@
 /**
- * report.html: one self-contained page (no scripts, fonts or images from elsewhere) that a
- * policy analyst can read without the JSON: the run, the reconciliation verdict, the KPIs
- * with their units and meaning, and gas per operation.
+ * report.html: one self-contained page (Chart.js inlined; no scripts, fonts or images from
+ * elsewhere, so it opens offline and from file://) that a policy analyst can read without
+ * the JSON: the reconciliation verdict, headline KPIs, charts with captions, the KPI tables
+ * with their units and meaning, gas per operation and its cost in KRW, and the run's facts.
  */
 import type { BalanceDifference } from "../reconcile/balances.js";
 import type { OutcomeMismatch } from "../reconcile/outcomes.js";
@@ -15,6 +16,11 @@ import {
   section,
   table,
 } from "./html.js";
+import { chartFigure, chartScripts } from "./chart-embed.js";
+import { gasCostChart } from "./charts-gas.js";
+import { occupancyChart, revenueByOwnerChart } from "./charts-parking.js";
+import { creditsChart, kgByMaterialChart, lorenzChart } from "./charts-recycling.js";
+import { headlineCards } from "./report-headline.js";
 import { cityTable, parkingTables, recyclingTables } from "./report-kpi-tables.js";
 import type { GasKpis, Kpis } from "./kpi-types.js";
 import type { RunManifest } from "./manifest.js";
@@ -149,12 +155,24 @@ export function renderReportHtml(p: ReportHtmlParameters): string {
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
     verdict(p),
-    section("Run", runTable(m)),
-    section("Shared parking", ...parkingTables(kpis)),
-    section("Recycling rewards", ...recyclingTables(kpis)),
+    section("Headline figures", headlineCards(kpis)),
+    section(
+      "Shared parking",
+      chartFigure(occupancyChart(kpis)),
+      chartFigure(revenueByOwnerChart(kpis)),
+      ...parkingTables(kpis),
+    ),
+    section(
+      "Recycling rewards",
+      chartFigure(kgByMaterialChart(kpis)),
+      chartFigure(creditsChart(kpis)),
+      chartFigure(lorenzChart(kpis)),
+      ...recyclingTables(kpis),
+    ),
     section("City finances", cityTable(kpis)),
-    section("Gas per operation", gasTables(kpis.gas)),
+    section("Gas per operation", chartFigure(gasCostChart(kpis)), gasTables(kpis.gas)),
     ...(m.reconciliation.ok ? [] : [section("Reconciliation differences", reconciliationLists(p))]),
+    section("Run", runTable(m)),
     `<p class="note">${escapeHtml(
       "Money is in whole KRW and credits (1 credit = 1 KRW face value). Figures come from kpis.json; per-event detail is in events.jsonl, balances in balances.csv.",
     )}</p>`,
@@ -164,7 +182,7 @@ export function renderReportHtml(p: ReportHtmlParameters): string {
     '<html lang="en">',
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>`,
-    `<body>${body.join("\n")}</body>`,
+    `<body>${body.join("\n")}\n${chartScripts()}</body>`,
     "</html>",
     "",
   ].join("\n");

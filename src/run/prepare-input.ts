@@ -12,6 +12,7 @@ import {
   resolveSchemeOption,
 } from "../generate/cli-options.js";
 import { writeTrace } from "../generate/write-trace.js";
+import type { GasPricing } from "../report/gas-cost.js";
 import { loadInput } from "../scenario/load-input.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { SCHEMES, type SchemeChoice, type SchemeName } from "../scenario/trace-schema.js";
@@ -22,6 +23,10 @@ export interface RunRequest {
   seed?: string | undefined;
   scheme?: string | undefined;
   out?: string | undefined;
+  /** `--gas-price-gwei`: prices gas in report.html and kpis.json (default 1 gwei). */
+  gasPriceGwei?: string | number | undefined;
+  /** `--krw-per-eth`: the ETH rate for that price (default: an assumed round figure). */
+  krwPerEth?: string | number | undefined;
 }
 
 /** Everything the later stages need to know about the run's input. */
@@ -41,6 +46,8 @@ export interface PreparedRun {
   days?: { start: number; count: number } | undefined;
   totalEvents: number;
   generateSeconds: number | null;
+  /** The prices given (the report's defaults fill the rest). */
+  gasPricing?: Partial<GasPricing> | undefined;
 }
 
 /** `out/<name>-<yyyymmdd-hhmmss>` (UTC), the default output folder of a run. */
@@ -89,10 +96,29 @@ async function prepareScenario(request: RunRequest, scenario: Scenario): Promise
   };
 }
 
+/** A price option: a number >= 0, as a number or as decimal text. */
+function priceOption(name: string, value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const price =
+    typeof value === "number" ? value : /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(price) || price < 0) {
+    throw new GenerateOptionError(
+      `--${name}: expected a number >= 0, got ${JSON.stringify(value)}`,
+    );
+  }
+  return price;
+}
+
 /** Validates the input and the options, then (for a scenario) writes the trace. */
 export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
+  const gasPricing = {
+    gasPriceGwei: priceOption("gas-price-gwei", request.gasPriceGwei),
+    krwPerEth: priceOption("krw-per-eth", request.krwPerEth),
+  };
   const input = await loadInput(request.input);
-  if (input.kind === "scenario") return prepareScenario(request, input.scenario);
+  if (input.kind === "scenario") {
+    return { ...(await prepareScenario(request, input.scenario)), gasPricing };
+  }
   if (request.seed !== undefined) {
     throw new GenerateOptionError("--seed: applies to a scenario; a trace is replayed as written");
   }
@@ -108,5 +134,6 @@ export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
     firstTime: input.summary.firstTime ?? 0,
     totalEvents: input.summary.events,
     generateSeconds: null,
+    gasPricing,
   };
 }

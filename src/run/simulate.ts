@@ -99,6 +99,8 @@ export async function simulate(
       slots: slotsOfModel(modelPass.model),
       runDays,
       outcomes: modelPass.outcomes,
+      series: modelPass.series,
+      gasPricing: run.gasPricing,
     });
     const scheme = run.initialScheme ?? replay.schemes[0] ?? run.scenarioScheme;
     const outputs = await writeRunOutputs(run.outDir, {

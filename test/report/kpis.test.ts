@@ -6,6 +6,7 @@ import { parseEvent, unixSeconds, type TraceEventInput } from "../../src/scenari
 import {
   GasCollector,
   OutcomeCollector,
+  SeriesCollector,
   computeKpis,
   formatKpis,
   runDaysBetween,
@@ -13,7 +14,7 @@ import {
   type Kpis,
   type RecordForReport,
 } from "../../src/report/index.js";
-import { runPilot } from "./pilot-run.js";
+import { eventOf, runPilot } from "./pilot-run.js";
 
 /**
  * Every expected figure below is worked out by hand from fixtures/pilot.jsonl (flat scheme,
@@ -231,7 +232,11 @@ function runTrace(raw: TraceEventInput[]): Kpis {
     return { line: i + 1, time: unixSeconds(result.data.t), event: result.data };
   });
   const collector = new OutcomeCollector();
-  const model = runModelSync(inputs, {}, (output) => collector.add(output));
+  const series = new SeriesCollector();
+  const model = runModelSync(inputs, {}, (output) => {
+    collector.add(output);
+    series.add(output, eventOf(inputs, output.line));
+  });
   const actors = inputs.flatMap(({ event }) =>
     event.kind === "actor.join"
       ? [{ name: event.actor, roles: Array.isArray(event.role) ? event.role : [event.role] }]
@@ -244,6 +249,7 @@ function runTrace(raw: TraceEventInput[]): Kpis {
     slots: slotsOfModel(model),
     runDays: runDaysBetween(first, last),
     outcomes: collector,
+    series,
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * The small hand-written trace of fixtures/pilot.jsonl run through the reference model, with
  * what the report needs beside the model's state: the actors with their roles (as the
- * replay lists them), the slots, the run's days and the collected outcomes.
+ * replay lists them), the slots, the run's days, the collected outcomes and series.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,7 @@ import {
 import { parseEvent, rolesOf, unixSeconds } from "../../src/scenario/trace-schema.js";
 import {
   OutcomeCollector,
+  SeriesCollector,
   runDaysBetween,
   slotsOfModel,
   type ActorForReport,
@@ -33,6 +34,13 @@ export function pilotInputs(): ModelInput[] {
   });
 }
 
+/** The trace event of `line` (lines count from 1, as in the inputs). */
+export function eventOf(inputs: readonly ModelInput[], line: number): ModelInput["event"] {
+  const input = inputs[line - 1];
+  if (input === undefined) throw new Error(`no input on line ${line}`);
+  return input.event;
+}
+
 export interface PilotRun {
   state: ModelState;
   outputs: ModelOutput[];
@@ -44,9 +52,11 @@ export function runPilot(): PilotRun {
   const inputs = pilotInputs();
   const outputs: ModelOutput[] = [];
   const collector = new OutcomeCollector();
+  const series = new SeriesCollector();
   const model = runModelSync(inputs, {}, (output) => {
     outputs.push(output);
     collector.add(output);
+    series.add(output, eventOf(inputs, output.line));
   });
   const actors: ActorForReport[] = [];
   for (const { event } of inputs) {
@@ -65,6 +75,7 @@ export function runPilot(): PilotRun {
       slots: slotsOfModel(model),
       runDays: runDaysBetween(first, last),
       outcomes: collector,
+      series,
     },
   };
 }
