@@ -36,6 +36,12 @@ const simulateTask = task(
   .addOption(optional("out", "Output folder (default: out/<name>-<timestamp>/)"))
   .addOption(optional("seed", "Seed of a scenario (default: the scenario's)"))
   .addOption(optional("scheme", "Initial reward scheme (later scheme.set events still apply)"))
+  .addOption(
+    optional("gasPriceGwei", "Gas price in gwei for the report's KRW cost of gas (default: 1)"),
+  )
+  .addOption(
+    optional("krwPerEth", "KRW per ETH for the report's KRW cost of gas (default: 5000000)"),
+  )
   .setAction(() => import("./tasks/simulate.js"))
   .build();
 

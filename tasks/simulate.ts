@@ -19,6 +19,8 @@ export interface SimulateTaskArguments {
   out?: string | undefined;
   seed?: string | undefined;
   scheme?: string | undefined;
+  gasPriceGwei?: string | undefined;
+  krwPerEth?: string | undefined;
 }
 
 function printDisagreement(result: SimulationResult): void {
