@@ -2,7 +2,13 @@
  * Benchmark sizes, read from the environment so that a development run can stay small
  * (`BENCH_BOOKINGS=1000 npm run bench`) while the default run measures the full figures.
  */
+/** The parts of `npm run bench`, selectable with BENCH_SECTIONS (comma-separated). */
+export const BENCH_SECTIONS = ["gas", "recycling", "throughput", "simulator"] as const;
+export type BenchSection = (typeof BENCH_SECTIONS)[number];
+
 export interface BenchConfig {
+  /** Sections to run (default: all). The raw transfer limit runs with throughput or simulator. */
+  readonly sections: readonly BenchSection[];
   /** Bookings replayed on the fast path (and on the naive path unless overridden). */
   readonly bookings: number;
   /** Bookings sent per mined block on the fast path. */
@@ -38,6 +44,20 @@ export interface BenchConfig {
   readonly gasBatches: number;
   /** Receipt claims per phase (cold, warm) and scheme in the recycling gas scenario. */
   readonly gasReceipts: number;
+  /** Scenario of the simulator's week replays (fast and naive). */
+  readonly weekScenario: string;
+  /** Whether the week trace is also replayed the naive way (the simulator's reference). */
+  readonly naiveWeek: boolean;
+  /** Whether the month simulation runs (a child `hardhat simulate`, the longest part). */
+  readonly month: boolean;
+  /** Scenario of the month simulation. */
+  readonly monthScenario: string;
+  /**
+   * Limits at which the month simulation stops itself and reports how far it got (0: none):
+   * wall seconds, and resident memory in MiB.
+   */
+  readonly monthMaxSeconds: number;
+  readonly monthMaxRssMib: number;
   /** Where to write the JSON results, if anywhere. */
   readonly out: string | undefined;
 }
@@ -64,6 +84,28 @@ function readCount(
   return value;
 }
 
+function readSections(env: NodeJS.ProcessEnv): BenchSection[] {
+  const raw = env.BENCH_SECTIONS;
+  if (raw === undefined || raw.trim() === "") return [...BENCH_SECTIONS];
+  const names = raw
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  for (const name of names) {
+    if (!(BENCH_SECTIONS as readonly string[]).includes(name)) {
+      throw new BenchConfigError(
+        `BENCH_SECTIONS: unknown section "${name}" (expected some of ${BENCH_SECTIONS.join(", ")})`,
+      );
+    }
+  }
+  return BENCH_SECTIONS.filter((section) => names.includes(section));
+}
+
+function readPath(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === "" ? fallback : raw;
+}
+
 /** The longest kiosk batch the rewards contract takes (`MAX_BATCH_SIZE`). */
 const MAX_BATCH_SIZE = 256;
 
@@ -73,6 +115,7 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
   const transfers = readCount(env, "BENCH_TRANSFERS", 10_000, 1);
   const out = env.BENCH_OUT;
   return {
+    sections: readSections(env),
     bookings,
     bookingsPerBlock: readCount(env, "BENCH_BOOKINGS_PER_BLOCK", 250, 1),
     slots: readCount(env, "BENCH_SLOTS", 200, 1),
@@ -92,6 +135,12 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     gasBatches: readCount(env, "BENCH_GAS_BATCHES", 5, 1, 20),
     // At least one citizen per merchant (5) and at most one 256-id word of receipts per kiosk.
     gasReceipts: readCount(env, "BENCH_GAS_RECEIPTS", 20, 5, 100),
+    weekScenario: readPath(env, "BENCH_WEEK_SCENARIO", "scenarios/songdo-week.yaml"),
+    naiveWeek: readCount(env, "BENCH_NAIVE_WEEK", 1, 0, 1) === 1,
+    month: readCount(env, "BENCH_MONTH", 1, 0, 1) === 1,
+    monthScenario: readPath(env, "BENCH_MONTH_SCENARIO", "scenarios/incheon-month.yaml"),
+    monthMaxSeconds: readCount(env, "BENCH_MONTH_MAX_SECONDS", 360, 0),
+    monthMaxRssMib: readCount(env, "BENCH_MONTH_MAX_RSS_MIB", 4_096, 0),
     out: out === undefined || out.trim() === "" ? undefined : out,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run bench` (`hardhat run bench/index.ts`): gas per parking operation and replay
- * throughput on the in-process network. Sizes come from BENCH_* variables (see README.md).
+ * `npm run bench` (`hardhat run bench/index.ts`): gas per parking and recycling operation,
+ * replay throughput and the simulator's figures on the in-process network. Sections and
+ * sizes come from BENCH_* variables (see README.md).
  */
 import { BenchConfigError, readBenchConfig } from "./config.js";
 import { runBench } from "./run.js";

@@ -3,6 +3,8 @@ import { DEPOSIT_TARGET, RECEIPT_TARGET, TARGET_BATCH } from "./recycling-ops.js
 import { figure, gasTable, int, table, verdict } from "./report-table.js";
 import type { BenchResults } from "./results.js";
 
+type RecyclingGasResults = NonNullable<BenchResults["recyclingGas"]>;
+
 /** How the recycling figures are made and judged. */
 const RECYCLING_NOTES = [
   "Kiosk batches: gas per deposit = the batch's gasUsed / its deposits (1 kg of PET each);",
@@ -27,8 +29,8 @@ function coldLines(rows: readonly GasRow[]): string[] {
 }
 
 /** The scheme comparison: batch of 50 per deposit and receipt claim, cold and warm. */
-function schemeTable(results: BenchResults): string[] {
-  const rows = results.recyclingGas.schemes.map((s) => [
+function schemeTable(gas: RecyclingGasResults): string[] {
+  const rows = gas.schemes.map((s) => [
     s.kind,
     figure(s.batch.cold),
     figure(s.batch.warm),
@@ -55,8 +57,7 @@ function schemeTable(results: BenchResults): string[] {
 }
 
 /** The recycling gas table, its notes, and the scheme comparison. */
-export function formatRecyclingGas(results: BenchResults): string[] {
-  const gas = results.recyclingGas;
+export function formatRecyclingGas(gas: RecyclingGasResults): string[] {
   return [
     `Gas per recycling operation (receipt gasUsed; ${int(gas.transactions)} transactions;` +
       " flat scheme as deployed)",
@@ -65,6 +66,6 @@ export function formatRecyclingGas(results: BenchResults): string[] {
     ...RECYCLING_NOTES,
     ...coldLines(gas.rows),
     "",
-    ...schemeTable(results),
+    ...schemeTable(gas),
   ];
 }

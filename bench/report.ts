@@ -1,4 +1,5 @@
 import { formatRecyclingGas } from "./report-recycling.js";
+import { formatSimulator } from "./report-simulator.js";
 import { gasTable, int, table } from "./report-table.js";
 import type { BenchFailure, BenchResults, ThroughputFigure } from "./results.js";
 
@@ -6,15 +7,15 @@ import type { BenchFailure, BenchResults, ThroughputFigure } from "./results.js"
 const MAX_LISTED_FAILURES = 20;
 
 /** The gas table: operation, median, cold, warm, target, verdict. */
-export function formatGas(results: BenchResults): string[] {
+export function formatGas(gas: NonNullable<BenchResults["gas"]>): string[] {
   const lines = [
-    `Gas per parking operation (receipt gasUsed; ${int(results.gas.transactions)} transactions)`,
-    ...gasTable(results.gas.rows),
+    `Gas per parking operation (receipt gasUsed; ${int(gas.transactions)} transactions)`,
+    ...gasTable(gas.rows),
     "",
     "A target is met when both the median and the warm median are within it.",
     "Cold means the first write of the storage the operation touches:",
   ];
-  for (const row of results.gas.rows) {
+  for (const row of gas.rows) {
     lines.push(
       `  ${row.label}: ${row.coldMeans ?? "nothing it writes can be a first write (all warm)"}`,
     );
@@ -50,8 +51,10 @@ function ratio(value: number | null): string {
 }
 
 /** Throughput lines, the ratios between them, and the failure list. */
-export function formatThroughput(results: BenchResults): string[] {
-  const t = results.throughput;
+export function formatThroughput(
+  t: NonNullable<BenchResults["throughput"]>,
+  results: BenchResults,
+): string[] {
   const rows = [
     throughputRow("bookings, fast path", t.fastBookings, "bookings"),
     throughputRow(
@@ -103,18 +106,18 @@ export function formatFailures(failures: readonly BenchFailure[]): string[] {
   return lines;
 }
 
-/** The whole report. */
+/** The whole report: the sections that ran, then the verdict. */
 export function formatReport(results: BenchResults, failures: readonly BenchFailure[]): string {
   const took = results.totalSeconds.toFixed(1);
-  return [
-    `City pilot benchmark, ${results.startedAt}, Node ${results.node}, ${took} s`,
-    "",
-    ...formatGas(results),
-    "",
-    ...formatRecyclingGas(results),
-    "",
-    ...formatThroughput(results),
-    "",
-    ...formatFailures(failures),
-  ].join("\n");
+  const parts: string[][] = [
+    [`City pilot benchmark, ${results.startedAt}, Node ${results.node}, ${took} s`],
+  ];
+  if (results.gas !== null) parts.push(formatGas(results.gas));
+  if (results.recyclingGas !== null) parts.push(formatRecyclingGas(results.recyclingGas));
+  if (results.throughput !== null && results.throughput.fastBookings !== null) {
+    parts.push(formatThroughput(results.throughput, results));
+  }
+  if (results.simulator !== null) parts.push(formatSimulator(results.simulator));
+  parts.push(formatFailures(failures));
+  return parts.map((lines) => lines.join("\n")).join("\n\n");
 }

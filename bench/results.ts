@@ -1,6 +1,8 @@
+import type { BenchSection } from "./config.js";
 import type { PhaseTimes, TxOutcome } from "./fast-sender.js";
 import type { GasRow } from "./gas-stats.js";
 import type { SchemeGasRow } from "./recycling-ops.js";
+import type { SimulatorResults } from "./simulator-results.js";
 
 /** A transaction that failed (reverted, was never mined, or threw on the naive path). */
 export interface BenchFailure {
@@ -37,37 +39,44 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly node: string;
   readonly totalSeconds: number;
-  readonly config: Readonly<Record<string, number | string | undefined>>;
+  readonly config: Readonly<Record<string, unknown>>;
+  /** The sections that ran (BENCH_SECTIONS); the others are null. */
+  readonly sections: readonly BenchSection[];
   readonly gas: {
     readonly rows: readonly GasRow[];
     readonly transactions: number;
     readonly failures: readonly BenchFailure[];
-  };
+  } | null;
   readonly recyclingGas: {
     readonly rows: readonly GasRow[];
     /** A kiosk batch of 50 and a receipt claim under a new instance of each scheme. */
     readonly schemes: readonly SchemeGasRow[];
     readonly transactions: number;
     readonly failures: readonly BenchFailure[];
-  };
+  } | null;
+  /** Null when neither the throughput nor the simulator section ran. */
   readonly throughput: {
-    readonly fastBookings: ThroughputFigure;
-    /** Deposits in kiosk batches (operations: deposits; transactions: batches). */
-    readonly fastDeposits: ThroughputFigure;
-    readonly naiveBookings: ThroughputFigure | null;
+    /** The raw transfer limit: measured whenever throughput or simulator runs. */
     readonly rawTransfers: ThroughputFigure;
+    /** The others only with the throughput section. */
+    readonly fastBookings: ThroughputFigure | null;
+    /** Deposits in kiosk batches (operations: deposits; transactions: batches). */
+    readonly fastDeposits: ThroughputFigure | null;
+    readonly naiveBookings: ThroughputFigure | null;
     readonly naiveTransfers: ThroughputFigure | null;
-  };
-  /** Fast replay rates divided by each reference rate (same run). */
+  } | null;
+  /** Fast replay rates divided by each reference rate (same run); null where not measured. */
   readonly ratios: {
-    readonly fastBookingsToRawTransfers: number;
+    readonly fastBookingsToRawTransfers: number | null;
     /** Deposits per second, and batch transactions per second, over raw transfers per second. */
-    readonly fastDepositsToRawTransfers: number;
-    readonly fastDepositTxToRawTransfers: number;
+    readonly fastDepositsToRawTransfers: number | null;
+    readonly fastDepositTxToRawTransfers: number | null;
     readonly fastBookingsToNaiveBookings: number | null;
     readonly fastBookingsToNaiveTransfers: number | null;
   };
-  /** True when no transaction of any section failed. */
+  /** The simulator's replays and month simulation (its own ratios inside). */
+  readonly simulator: SimulatorResults | null;
+  /** True when no transaction of any section failed and the month reconciled. */
   readonly clean: boolean;
 }
 
