@@ -18,8 +18,18 @@ function before<T>(a: Entry<T>, b: Entry<T>): boolean {
 
 export class EventQueue<T> {
   readonly #heap: Entry<T>[] = [];
+  readonly #tick: number;
   #seq = 0;
   #peak = 0;
+
+  /**
+   * @param tick Every item is due on a multiple of `tick` seconds: a time drawn between two
+   * ticks moves to the next one (never earlier, so nothing is due before what was already
+   * sent). The chain mines a block per distinct time; the tick bounds how many there are.
+   */
+  constructor(tick = 1) {
+    this.#tick = tick;
+  }
 
   get size(): number {
     return this.#heap.length;
@@ -35,8 +45,9 @@ export class EventQueue<T> {
     return this.#heap[0]?.time;
   }
 
-  push(time: number, item: T): void {
+  push(drawn: number, item: T): void {
     const heap = this.#heap;
+    const time = Math.ceil(drawn / this.#tick) * this.#tick;
     heap.push({ time, seq: this.#seq++, item });
     this.#peak = Math.max(this.#peak, heap.length);
     let i = heap.length - 1;

@@ -147,8 +147,11 @@ export class ParkingPlanner {
     const wantsCredits = f.chance(d.creditPayment.share);
     const cancelAt = cancels ? this.#cancelTime(start, bookTime, late, cancelDraw) : undefined;
     const offset = d.checkInOffsetMinutes;
+    // Events fall on the clock tick (the queue moves a time up to the next one), so the
+    // last moments of a window are a tick before its end, not a second.
+    const tick = this.#ctx.scenario.timeStepSeconds;
     const checkInAt = Math.min(
-      end - 60,
+      end - tick,
       Math.max(
         start - UNIT_SECONDS,
         bookTime,
@@ -161,17 +164,18 @@ export class ParkingPlanner {
       cancelAt,
       noShow: cancelAt === undefined && noShow,
       checkInAt,
-      checkOutAt: Math.max(checkInAt + 60, leaveAt),
+      checkOutAt: Math.max(checkInAt + tick, leaveAt),
       wantsCredits,
     };
   }
 
   #cancelTime(start: number, bookTime: number, late: boolean, draw: number): number | undefined {
-    const lastFree = start - this.#ctx.market.freeCancelSeconds;
+    const tick = this.#ctx.scenario.timeStepSeconds;
+    const lastFree = Math.floor((start - this.#ctx.market.freeCancelSeconds) / tick) * tick;
     const [lo, hi] =
       !late && bookTime <= lastFree
         ? [bookTime, lastFree]
-        : [Math.max(bookTime, lastFree + 1), start - 1];
+        : [Math.max(bookTime, lastFree + 1), start - tick];
     if (lo > hi) return undefined;
     return lo + Math.min(hi - lo, Math.floor(draw * (hi - lo + 1)));
   }

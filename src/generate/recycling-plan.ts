@@ -75,7 +75,10 @@ export class RecyclingPlanner {
     if (citizen.homeKiosk === undefined || !this.#inRun(time)) return;
     const items = Math.min(grams, Math.max(1, Math.round(grams / c.gramsPerItem[material])));
     // A receipt is sent before the run ends; a batch goes at its window's last second.
-    const sendAt = receipt ? Math.min(time + delay, ctx.end - 1) : this.#batchTime(time, dayStart);
+    const tick = ctx.scenario.timeStepSeconds;
+    const sendAt = receipt
+      ? Math.min(time + delay, ctx.end - tick)
+      : this.#batchTime(time, dayStart);
     const kiosk = this.#kioskWithRoom(citizen, citizen.homeKiosk, grams);
     const deposit: PlannedDeposit = {
       time,
@@ -101,14 +104,18 @@ export class RecyclingPlanner {
   }
 
   /**
-   * The last second of the deposit's batch window. Windows of batchMinutes run from KST
+   * The last tick of the deposit's batch window. Windows of batchMinutes run from KST
    * midnight (the last one ends at midnight), so a batch stays in the KST day and epoch of
    * its deposits, and never passes the run's end.
    */
   #batchTime(time: number, dayStart: number): number {
     const window = this.#ctx.scenario.behaviour.kiosks.batchMinutes * 60;
     const windowEnd = dayStart + (Math.floor((time - dayStart) / window) + 1) * window;
-    return Math.min(windowEnd, dayStart + SECONDS_PER_DAY, this.#ctx.end) - 1;
+    // The last tick of the window, so the batch stays inside the KST day (and epoch) of its deposits.
+    return (
+      Math.min(windowEnd, dayStart + SECONDS_PER_DAY, this.#ctx.end) -
+      this.#ctx.scenario.timeStepSeconds
+    );
   }
 
   /**

@@ -88,7 +88,7 @@ function createContext(
     recycling: rules,
     start,
     end: start + scenario.days * SECONDS_PER_DAY,
-    queue: new EventQueue<Pending>(),
+    queue: new EventQueue<Pending>(scenario.timeStepSeconds),
     ledger: new CreditLedger(rules, sizes, resolveScheme(initial)),
     slots: new SlotBook(cast.slots.length),
     budgets: cast.drivers.map((d) => d.krw),

@@ -124,6 +124,16 @@ const scenarioObjectSchema = z.strictObject({
     .min(1, "must be at least 1")
     .max(366, "must be at most 366")
     .describe("Length of the run in days."),
+  timeStepSeconds: wholeSchema
+    .min(1, "must be at least 1")
+    .max(900, "must be at most 900 (a parking unit)")
+    .refine((s) => 900 % s === 0, "must divide 900, so booking times stay on the tick")
+    .default(60)
+    .describe(
+      "Clock tick of generated events in seconds: every event happens on a multiple of it " +
+        "(later, never earlier, than drawn). The chain mines one block per distinct time, so " +
+        "a coarser tick means fewer blocks, a faster replay and less memory.",
+    ),
   seed: wholeSchema
     .max(2 ** 32 - 1, "must fit in 32 bits")
     .default(1)
