@@ -7,7 +7,7 @@
  * `logs/<run>.log` (each child's output), `shard.json`, `comparison.csv`, `comparison.html`.
  */
 import { availableParallelism } from "node:os";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 import { writeFileAtomic } from "../report/atomic-file.js";
@@ -17,6 +17,7 @@ import { loadScenario } from "../scenario/load-scenario.js";
 import { parseBaseline, parseCount, parseSchemes, parseShard, type ShardSpec } from "./options.js";
 import {
   collectResults,
+  COMPARISON_FILES,
   summaryLines,
   writeComparison,
   type RunLocation,
@@ -111,6 +112,10 @@ export async function runCompare(
   const { plan, shard } = prepared;
   for (const folder of ["variants", "runs", "logs"]) {
     await mkdir(join(outDir, folder), { recursive: true });
+  }
+  // An earlier compare in this folder: until this one ends, nothing may look finished.
+  for (const file of [SHARD_FILE, COMPARISON_FILES.csv, COMPARISON_FILES.html]) {
+    await rm(join(outDir, file), { force: true });
   }
   const variants = new Set(prepared.runs.map((r) => r.variant));
   for (const variant of plan.variants.filter((v) => variants.has(v.id))) {
