@@ -45,9 +45,36 @@ const simulateTask = task(
   .setAction(() => import("./tasks/simulate.js"))
   .build();
 
+const compareTask = task(
+  "compare",
+  "Compare reward schemes on the same seeds: means, 95% intervals, differences from a baseline",
+)
+  .addPositionalArgument({ name: "scenario", description: "Scenario file (.yaml)" })
+  .addOption(
+    optional("schemes", "Schemes to compare, comma-separated labels or names (default: all)"),
+  )
+  .addOption(optional("runs", "Seeds per scheme: the scenario's seed, seed + 1, ... (default 5)"))
+  .addOption(optional("workers", "Runs at once, each in its own process (default: cores)"))
+  .addOption(optional("out", "Output folder (default: out/<name>-compare-<timestamp>/)"))
+  .addOption(optional("shard", "Run share i of n of the runs, e.g. 1/2 (combine with merge)"))
+  .addOption(optional("baseline", "Scheme the others are compared with (default: the first)"))
+  .addFlag({ name: "noSweep", description: "Compare the scenario as written, without its sweep" })
+  .setAction(() => import("./tasks/compare.js"))
+  .build();
+
+const mergeTask = task("merge", "Combine the shard folders of a compare into one comparison")
+  .addOption(optional("out", "Output folder (default: out/<name>-compare-<timestamp>/)"))
+  .addVariadicArgument({
+    name: "dirs",
+    description: "Folders written by compare --shard i/n",
+    defaultValue: [],
+  })
+  .setAction(() => import("./tasks/merge.js"))
+  .build();
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
-  tasks: [generateTask, simulateTask],
+  tasks: [generateTask, simulateTask, compareTask, mergeTask],
   solidity: {
     version: "0.8.30",
     path: soljson,
