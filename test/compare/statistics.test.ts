@@ -10,9 +10,10 @@ import {
   pairedDifference,
   tQuantile975,
 } from "../../src/compare/statistics.js";
+import { expectCloseTo } from "../helpers/close-to.js";
 
 const close = (actual: number, expected: number, digits = 6): void => {
-  expect(actual).to.be.closeTo(expected, 10 ** -digits);
+  expectCloseTo(actual, expected, 10 ** -digits);
 };
 
 describe("compare statistics", () => {
