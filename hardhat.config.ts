@@ -7,6 +7,9 @@ import { ArgumentType } from "hardhat/types/arguments";
 // solc comes from the pinned `solc` npm package (WASM), so compiling needs no download.
 const soljson = createRequire(import.meta.url).resolve("solc/soljson.js");
 
+/** The public test mnemonic `hardhat node` and `anvil` fund their accounts from. */
+const TEST_MNEMONIC = "test test test test test test test test test test test junk";
+
 const optional = (name: string, description: string) =>
   ({
     name,
@@ -92,5 +95,28 @@ export default defineConfig({
   },
   networks: {
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
+    // The chain `npx hardhat node --network simNode` serves: it starts in 2020, before any
+    // scenario, so a replay can set block times that follow its trace.
+    simNode: {
+      type: "edr-simulated",
+      chainType: "l1",
+      initialDate: "2020-01-01T00:00:00Z",
+      allowBlocksWithSameTimestamp: true,
+    },
+    // Remote networks (README "Remote networks"). The accounts are the well-known test
+    // mnemonic of `hardhat node` and `anvil`; on a real network put yours in the keystore
+    // (`npx hardhat keystore set CITY_SIM_MNEMONIC`) and use configVariable("CITY_SIM_MNEMONIC").
+    hardhatNode: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.HARDHAT_NODE_URL ?? "http://127.0.0.1:8545",
+      accounts: { mnemonic: TEST_MNEMONIC },
+    },
+    anvil: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.ANVIL_URL ?? "http://127.0.0.1:8546",
+      accounts: { mnemonic: TEST_MNEMONIC },
+    },
   },
 });
