@@ -35,10 +35,23 @@ const simulateTask = task(
   "simulate",
   "Replay a scenario or trace, reconcile it with the model, write the report",
 )
-  .addPositionalArgument({ name: "input", description: "Scenario (.yaml) or trace (.jsonl)" })
+  .addPositionalArgument({
+    name: "input",
+    description: "Scenario (.yaml) or trace (.jsonl); none with --resume",
+    defaultValue: "",
+  })
   .addOption(optional("out", "Output folder (default: out/<name>-<timestamp>/)"))
   .addOption(optional("seed", "Seed of a scenario (default: the scenario's)"))
   .addOption(optional("scheme", "Initial reward scheme (later scheme.set events still apply)"))
+  .addOption(optional("rpcUrl", "Remote networks: the node's URL instead of the configured one"))
+  .addOption(
+    optional("timeMode", "Remote networks: auto (default), trace (blocks at trace times) or node"),
+  )
+  .addOption(optional("confirmations", "Remote networks, node time mode: blocks per receipt (1)"))
+  .addOption(
+    optional("deploymentId", "Remote networks: Ignition deployment id to reuse (or to create)"),
+  )
+  .addOption(optional("resume", "Continue the interrupted remote run whose output folder is DIR"))
   .addOption(
     optional("gasPriceGwei", "Gas price in gwei for the report's KRW cost of gas (default: 1)"),
   )

@@ -11,7 +11,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { GenerateOptionError } from "../src/generate/cli-options.js";
 import { formatDifferences } from "../src/reconcile/balances.js";
 import { RUN_FILES } from "../src/report/write-run.js";
-import { simulate, type SimulationResult } from "../src/run/simulate.js";
+import { ResumableRunError, simulate, type SimulationResult } from "../src/run/simulate.js";
 import { InputError } from "../src/scenario/errors.js";
 
 export interface SimulateTaskArguments {
@@ -21,6 +21,11 @@ export interface SimulateTaskArguments {
   scheme?: string | undefined;
   gasPriceGwei?: string | undefined;
   krwPerEth?: string | undefined;
+  rpcUrl?: string | undefined;
+  timeMode?: string | undefined;
+  confirmations?: string | undefined;
+  deploymentId?: string | undefined;
+  resume?: string | undefined;
 }
 
 function printDisagreement(result: SimulationResult): void {
@@ -53,6 +58,9 @@ export default async function simulateTask(
   hre: HardhatRuntimeEnvironment,
 ): Promise<void> {
   try {
+    if (args.input === "" && args.resume === undefined) {
+      throw new GenerateOptionError("simulate: give a scenario (.yaml) or a trace (.jsonl)");
+    }
     const result = await simulate(hre, args);
     if (result.reconciled) {
       printSummary(result);
@@ -68,6 +76,11 @@ export default async function simulateTask(
       return;
     }
     if (process.argv.includes("--show-stack-traces")) throw error;
+    if (error instanceof ResumableRunError) {
+      console.error(`simulate stopped: ${error.message}`);
+      process.exitCode = 1;
+      return;
+    }
     console.error(`simulate failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   }

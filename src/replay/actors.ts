@@ -48,10 +48,16 @@ export function systemPrivateKey(name: "keeper"): string {
 export class ActorBook {
   readonly #actors = new Map<string, ReplayActor>();
   readonly #wallets = new Map<string, Wallet>();
+  readonly #keyOf: (name: string) => string;
+
+  /** `keyOf`: a name's private key (default {@link actorPrivateKey}; remote runs use HD keys). */
+  constructor(keyOf: (name: string) => string = actorPrivateKey) {
+    this.#keyOf = keyOf;
+  }
 
   /** Records an actor at its `actor.join` and returns it. */
   join(name: string, roles: readonly Role[]): ReplayActor {
-    const wallet = actorWallet(name);
+    const wallet = new Wallet(this.#keyOf(name));
     const actor = { name, address: wallet.address, roles };
     this.#actors.set(name, actor);
     this.#wallets.set(name, wallet);

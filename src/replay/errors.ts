@@ -17,6 +17,17 @@ export const REPLAY_ERRORS = {
   LEFT_PENDING:
     "{count} transaction(s) were not mined in the block at {time} (block gas limit or fee too low)",
   SEND_FAILED: "line {line}: the network refused a transaction: {reason}",
+  SEND_REFUSED: "the node refused transaction {hash} from {from}: {reason}",
+  RESUME_CHAIN_CHANGED:
+    "cannot resume: {reason}; the node no longer has the chain the run was replayed on (restart it from its saved state, e.g. anvil --state FILE, or start the run again)",
+  DEPLOYMENT_MISSING:
+    "Ignition deployment '{deploymentId}' names contracts this chain does not have ({contract} at {address}): it was made on another chain; give another --deployment-id or remove ignition/deployments/{deploymentId}",
+  NODE_UNREACHABLE:
+    "the node at {url} did not answer {method} after {attempts} attempt(s): {reason}",
+  NO_KEYS:
+    "network '{network}' has no local accounts to sign with: configure `accounts` as a mnemonic or private keys",
+  REMOTE_CHAIN_AHEAD:
+    "the chain's latest block ({chainTime}) is later than the trace's first event ({firstTime}); start the node with an earlier genesis time (anvil --timestamp, or `hardhat node --network simNode`) or replay with --time-mode node",
 } as const;
 
 export type ReplayErrorCode = keyof typeof REPLAY_ERRORS;

@@ -12,11 +12,12 @@ import {
   KRWToken__factory,
   ParkingMarket__factory,
 } from "../../typechain-types/index.js";
-import { ActorBook, systemPrivateKey } from "./actors.js";
+import { ActorBook, actorPrivateKey, systemPrivateKey } from "./actors.js";
 import { computeAddress } from "ethers";
 import { ReplayError } from "./errors.js";
 import { BlockBuilder } from "./internal/block-builder.js";
-import { deploySystem } from "./internal/deploy.js";
+import { deploySystem, type Deployment } from "./internal/deploy.js";
+import { assertSameChain, rememberNames, restoreContext } from "./internal/resume.js";
 import { FastSender } from "./internal/fast-sender.js";
 import type { PlanContext, SystemInterfaces } from "./internal/plan-types.js";
 import { recyclingInterface, schemeInterfaces } from "./internal/recycling-abi.js";
@@ -25,7 +26,13 @@ import { revertDecoder } from "./internal/revert-decoder.js";
 import type { TxSender } from "./internal/sender.js";
 import { assertFastPathNetwork } from "./network.js";
 import { ProgressTracker } from "./progress.js";
-import type { EventRecord, ReplayOptions, ReplayResult, TracedEvent } from "./types.js";
+import type {
+  EventRecord,
+  ReplayAccounts,
+  ReplayOptions,
+  ReplayResult,
+  TracedEvent,
+} from "./types.js";
 
 export type ReplayTraceParameters<C extends ChainType | string> = [
   connection: NetworkConnection<C>,
@@ -74,8 +81,51 @@ async function assertChainBefore<C extends ChainType | string>(
   const chainTime = await latestTimestamp(connection);
   if (chainTime > firstTime) {
     const iso = (t: number) => new Date(t * 1000).toISOString();
-    throw new ReplayError("CHAIN_AHEAD", { chainTime: iso(chainTime), firstTime: iso(firstTime) });
+    const code = connection.networkConfig.type === "http" ? "REMOTE_CHAIN_AHEAD" : "CHAIN_AHEAD";
+    throw new ReplayError(code, { chainTime: iso(chainTime), firstTime: iso(firstTime) });
   }
+}
+
+/** The in-process derivation of keys (actors.ts), unless the run brings its own. */
+const LOCAL_ACCOUNTS: ReplayAccounts = {
+  actorKey: actorPrivateKey,
+  keeperKey: systemPrivateKey("keeper"),
+};
+
+/** The system as deployed now, or as the checkpoint of a resumed run says it was. */
+async function deployOrResume<C extends ChainType | string>(
+  connection: NetworkConnection<C>,
+  options: ReplayOptions,
+  config: TracedEvent["event"] | undefined,
+  firstTime: number,
+  automine: boolean,
+): Promise<Deployment & { chainId: bigint }> {
+  const { resume } = options;
+  if (resume !== undefined) {
+    await assertSameChain(connection.provider, resume);
+    const [initial] = resume.state.schemes as Deployment["initialScheme"][];
+    if (initial === undefined) throw new Error("the checkpoint has no initial scheme");
+    return {
+      contracts: resume.run.contracts,
+      initialScheme: initial,
+      chainId: BigInt(resume.run.chainId),
+    };
+  }
+  const configEvent = config?.kind === "config" ? config : undefined;
+  const initialScheme = initialSchemeOf(
+    options.initialScheme,
+    configEvent === undefined ? undefined : schemeChoiceOf(configEvent),
+    options.scenarioScheme,
+  );
+  const deployment = await deploySystem(connection, {
+    config: configEvent,
+    firstEventTime: firstTime,
+    initialScheme,
+    deploymentId: options.deploymentId,
+    automine,
+  });
+  const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
+  return { ...deployment, chainId };
 }
 
 /** Counts outcomes and fans every record out to the caller, the result and the progress. */
@@ -103,43 +153,55 @@ export async function replayTrace<C extends ChainType | string>(
   ...[connection, events, options = {}]: ReplayTraceParameters<C>
 ): Promise<ReplayTraceReturnType> {
   const sender = options.sender ?? fastSenderFor(connection);
+  const accounts = options.accounts ?? LOCAL_ACCOUNTS;
   const iterator =
     Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : events[Symbol.iterator]();
   const head = await iterator.next();
   const first = head.done === true ? undefined : head.value;
-  const config = first?.event.kind === "config" ? first.event : undefined;
 
   const deployStart = performance.now();
-  const initialScheme = initialSchemeOf(
-    options.initialScheme,
-    config === undefined ? undefined : schemeChoiceOf(config),
-    options.scenarioScheme,
+  const { contracts, initialScheme, chainId } = await deployOrResume(
+    connection,
+    options,
+    first?.event,
+    first?.time ?? 0,
+    sender.setsTimestamps,
   );
-  const { contracts, initialScheme: installed } = await deploySystem(connection, {
-    config,
-    firstEventTime: first?.time ?? 0,
-    initialScheme,
-  });
-  const chainId = BigInt((await connection.provider.request({ method: "eth_chainId" })) as string);
-  if (first !== undefined && sender.setsTimestamps) await assertChainBefore(connection, first.time);
+  const skip = options.resume?.state.eventsDone ?? 0;
+  if (first !== undefined && sender.setsTimestamps && skip === 0) {
+    await assertChainBefore(connection, first.time);
+  }
+  await options.onDeployed?.({ contracts, chainId, initialScheme });
   const deploySeconds = (performance.now() - deployStart) / 1000;
 
   const progress = new ProgressTracker(options.progress, options.totalEvents);
   const sink = recordSink(options, progress);
-  const keeper = computeAddress(systemPrivateKey("keeper"));
+  const keeper = computeAddress(accounts.keeperKey);
   const ctx: PlanContext = {
     contracts,
     chainId,
     abi: systemInterfaces(),
-    actors: new ActorBook(),
+    actors: new ActorBook(accounts.actorKey),
     sender,
     keeper,
     slots: new Map(),
     bookings: new Map(),
     slotOwners: new Map(),
     bookingDrivers: new Map(),
-    schemes: [installed],
+    schemes: [initialScheme],
   };
+  if (options.resume !== undefined) restoreContext(ctx, options.resume);
+  const checkpoint = options.checkpoint;
+  const saveCheckpoint = async (force = false) =>
+    checkpoint?.save(
+      {
+        eventsDone: sink.counts.events,
+        slots: [...ctx.slots].map(([name, id]) => [name, id.toString()]),
+        bookings: [...ctx.bookings].map(([name, id]) => [name, id.toString()]),
+        schemes: ctx.schemes,
+      },
+      force,
+    );
   const abi = ctx.abi;
   const builder = new BlockBuilder(ctx, {
     decode: revertDecoder([
@@ -150,8 +212,12 @@ export async function replayTrace<C extends ChainType | string>(
       abi.recycling,
       ...schemeInterfaces,
     ]),
-    emit: sink.emit,
+    emit: (record) => {
+      checkpoint?.record(record);
+      sink.emit(record);
+    },
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+    afterBlock: () => saveCheckpoint(),
   });
 
   const replayStart = performance.now();
@@ -160,14 +226,21 @@ export async function replayTrace<C extends ChainType | string>(
   progress.start();
   try {
     // The admin too: its default balance would not cover the fee cap of many pending
-    // transactions (see fast-sender.ts), and a remote sender prepares its key the same way.
-    await sender.addAccount(contracts.admin);
-    await sender.addAccount(keeper);
-    for (let next = head; next.done !== true; next = await iterator.next()) {
+    // transactions (see fast-sender.ts); a remote sender signs with its key.
+    await sender.addAccount(contracts.admin, accounts.adminKey);
+    await sender.addAccount(keeper, accounts.keeperKey);
+    // A resumed run: the records of the events done go out again, the events are skipped.
+    for (const record of options.resume?.records ?? []) sink.emit(record);
+    // Before the first block: a resume then knows the nonces the first block was signed with.
+    await saveCheckpoint(true);
+    let index = 0;
+    for (let next = head; next.done !== true; next = await iterator.next(), index += 1) {
       lastTime = next.value.time;
-      await builder.add(next.value);
+      if (index < skip) await rememberNames(next.value, ctx);
+      else await builder.add(next.value);
     }
     await builder.flush();
+    await saveCheckpoint(true);
   } finally {
     progress.stop();
     await sender.stop();

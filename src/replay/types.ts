@@ -7,6 +7,7 @@ import type { EventKind, SchemeChoice } from "../scenario/trace-schema.js";
 import type { ReplayActor } from "./actors.js";
 import type { ProgressReporter } from "./progress.js";
 import type { TxSender } from "./internal/sender.js";
+import type { Resumption } from "./remote/checkpoint.js";
 
 /** The replay reads the scenario stage's validated events (`readTrace(file)` streams them). */
 export type { TracedEvent };
@@ -79,6 +80,47 @@ export interface ReplayOptions {
   sender?: TxSender;
   /** Most deposits in one kiosk batch transaction (default 100). */
   maxBatchSize?: number;
+  /** Keys of the actors and the keeper (default: the in-process derivation of actors.ts). */
+  accounts?: ReplayAccounts;
+  /** Ignition deployment id: on a remote network, an existing one is reused. */
+  deploymentId?: string | undefined;
+  /** Called once the system is deployed (or found, when resuming). */
+  onDeployed?: (deployed: DeployedSystem) => Promise<void>;
+  /** Progress kept after every block (remote runs). */
+  checkpoint?: ReplayCheckpoint;
+  /** Continue a checkpointed run: no deployment, the events done are skipped. */
+  resume?: Resumption;
+}
+
+/** Keys a replay acts with. The admin's is needed only where transactions are signed here. */
+export interface ReplayAccounts {
+  actorKey: (name: string) => string;
+  keeperKey: string;
+  adminKey?: string;
+}
+
+export interface DeployedSystem {
+  contracts: DeployedContracts;
+  chainId: bigint;
+  initialScheme: InstalledScheme;
+}
+
+/** What the replay knows at a block boundary, for a checkpoint. */
+export interface ReplayProgress {
+  eventsDone: number;
+  slots: [string, string][];
+  bookings: [string, string][];
+  schemes: InstalledScheme[];
+}
+
+export interface ReplayCheckpoint {
+  /** A record of an event just done (kept until the next save). */
+  record(record: EventRecord): void;
+  /**
+   * Offers the progress after a block; it may be saved only every so often unless `force`
+   * (before the first block and after the last).
+   */
+  save(progress: ReplayProgress, force?: boolean): Promise<void>;
 }
 
 export interface ReplayStats {

@@ -40,6 +40,25 @@ export interface ReconciliationSummary {
   unpaired: number;
 }
 
+/** How a run on a remote node went (absent for the in-process network). */
+export interface RemoteRunInfo {
+  url: string;
+  /** `trace`: blocks mined at the trace's times; `node`: the node's own clock. */
+  timeMode: "trace" | "node";
+  confirmations: number;
+  /** Ignition deployment id (ignition/deployments/<id>), reusable with --deployment-id. */
+  deploymentId: string;
+  /** How many times the run was resumed from its checkpoint. */
+  resumes: number;
+  /** Requests sent again after a dropped connection or a time-out. */
+  rpcRetries: number;
+  /**
+   * Chain timestamp minus trace time, relative to the first transaction's (`offsetSeconds`):
+   * zero throughout in `trace` mode.
+   */
+  drift: { offsetSeconds: number; maxSeconds: number; meanSeconds: number } | null;
+}
+
 export interface ManifestFile {
   bytes: number;
   sha256: string;
@@ -55,7 +74,7 @@ export interface RunManifest {
   seed: number | null;
   /** The initial scheme of the run and its parameters (later `scheme.set` events apply too). */
   scheme: { name: string; params: unknown };
-  network: { name: string; chainId: string };
+  network: { name: string; chainId: string; remote?: RemoteRunInfo };
   compiler: CompilerInfo;
   code: CodeVersion;
   timings: StageTimings;
@@ -70,7 +89,7 @@ export interface ManifestParameters {
   input: RunManifest["input"];
   seed?: number | undefined;
   scheme: { name: string; params?: unknown };
-  network: { name: string; chainId: bigint | number };
+  network: { name: string; chainId: bigint | number; remote?: RemoteRunInfo | undefined };
   compiler: CompilerInfo;
   code: CodeVersion;
   timings: StageTimings;
@@ -105,7 +124,11 @@ export function buildManifest(p: ManifestParameters): RunManifest {
     input: { ...p.input },
     seed: p.seed ?? null,
     scheme: { name: p.scheme.name, params: jsonSafe(p.scheme.params ?? {}) },
-    network: { name: p.network.name, chainId: p.network.chainId.toString() },
+    network: {
+      name: p.network.name,
+      chainId: p.network.chainId.toString(),
+      ...(p.network.remote === undefined ? {} : { remote: p.network.remote }),
+    },
     compiler: p.compiler,
     code: p.code,
     timings: { ...p.timings },

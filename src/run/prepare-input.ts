@@ -27,6 +27,18 @@ export interface RunRequest {
   gasPriceGwei?: string | number | undefined;
   /** `--krw-per-eth`: the ETH rate for that price (default: an assumed round figure). */
   krwPerEth?: string | number | undefined;
+  /** `--network`: a network of the config (an `http` one replays on a remote node). */
+  network?: string | undefined;
+  /** `--rpc-url`: the remote network's URL instead of the configured one. */
+  rpcUrl?: string | undefined;
+  /** `--time-mode`: auto (default), trace or node. */
+  timeMode?: string | undefined;
+  /** `--confirmations`: blocks a remote receipt waits for in node time mode (default 1). */
+  confirmations?: string | number | undefined;
+  /** `--deployment-id`: reuse (or name) the Ignition deployment on a remote network. */
+  deploymentId?: string | undefined;
+  /** `--resume DIR`: continue the interrupted remote run whose outputs go to DIR. */
+  resume?: string | undefined;
 }
 
 /** Everything the later stages need to know about the run's input. */

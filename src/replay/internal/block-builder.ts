@@ -18,6 +18,8 @@ export interface BlockBuilderOptions {
   /** Receives every record, in file order, as soon as its block is mined. */
   emit: (record: EventRecord) => void;
   maxBatchSize: number;
+  /** Runs after each block's records are out (a remote run saves its checkpoint here). */
+  afterBlock?: () => Promise<void>;
 }
 
 export class BlockBuilder {
@@ -126,5 +128,6 @@ export class BlockBuilder {
       });
       for (const record of recordsOf(unit, own, this.#options.decode)) this.#options.emit(record);
     }
+    await this.#options.afterBlock?.();
   }
 }

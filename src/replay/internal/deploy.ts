@@ -13,6 +13,7 @@ import CityPilot, {
 import { unixSeconds, type SchemeChoice, type TraceEventOf } from "../../scenario/trace-schema.js";
 import { KRWToken__factory, RecyclingRewards__factory } from "../../../typechain-types/index.js";
 import type { DeployedContracts, InstalledScheme } from "../types.js";
+import { ReplayError } from "../errors.js";
 import { schemeCreationCode } from "./schemes.js";
 
 export type ConfigEvent = TraceEventOf<"config">;
@@ -61,11 +62,36 @@ export interface DeployParameters {
   config: ConfigEvent | undefined;
   firstEventTime: number;
   initialScheme: SchemeChoice;
+  /** Ignition's deployment id; on a remote network an existing deployment is reused. */
+  deploymentId?: string | undefined;
+  /** Turn automine on first (false for a node that mines on its own clock). */
+  automine?: boolean;
 }
 
 export interface Deployment {
   contracts: DeployedContracts;
   initialScheme: InstalledScheme;
+}
+
+/**
+ * A reused Ignition deployment is taken from its journal without looking at the chain: a
+ * journal from a node that was since reset names addresses with no code.
+ */
+async function assertDeployed<C extends ChainType | string>(
+  connection: NetworkConnection<C>,
+  contracts: DeployedContracts,
+  deploymentId: string,
+): Promise<void> {
+  for (const [contract, address] of Object.entries(contracts)) {
+    if (contract === "admin") continue;
+    const code = await connection.provider.request({
+      method: "eth_getCode",
+      params: [address, "latest"],
+    });
+    if (code === "0x") {
+      throw new ReplayError("DEPLOYMENT_MISSING", { deploymentId, contract, address });
+    }
+  }
 }
 
 /**
@@ -76,9 +102,9 @@ export interface Deployment {
  */
 export async function deploySystem<C extends ChainType | string>(
   connection: NetworkConnection<C>,
-  { config, firstEventTime, initialScheme }: DeployParameters,
+  { config, firstEventTime, initialScheme, deploymentId, automine = true }: DeployParameters,
 ): Promise<Deployment> {
-  await connection.provider.request({ method: "evm_setAutomine", params: [true] });
+  if (automine) await connection.provider.request({ method: "evm_setAutomine", params: [true] });
   const flatRate = initialScheme.scheme === "flat" ? initialScheme.params.ratePerKg : undefined;
   const parameters = {
     marketParams: marketParamsOf(config),
@@ -88,6 +114,10 @@ export async function deploySystem<C extends ChainType | string>(
   const deployed = await connection.ignition.deploy(CityPilot, {
     parameters: { CityPilot: parameters },
     displayUi: false,
+    // Each transaction is mined when sent (automine) or by the node's own clock: one block
+    // is enough, and a node that mines only on demand would never give a second.
+    config: { requiredConfirmations: 1 },
+    ...(deploymentId === undefined ? {} : { deploymentId }),
   });
   const [admin] = await connection.ethers.getSigners();
   if (admin === undefined) throw new Error("the network has no account to deploy from");
@@ -106,6 +136,7 @@ export async function deploySystem<C extends ChainType | string>(
     const rewards = RecyclingRewards__factory.connect(contracts.recycling, admin);
     await (await rewards.setScheme(schemeAddress)).wait();
   }
+  await assertDeployed(connection, contracts, deploymentId ?? "");
   const krw = KRWToken__factory.connect(contracts.krw, admin);
   await (await krw.approve(contracts.treasury, 2n ** 256n - 1n)).wait();
   return { contracts, initialScheme: { ...initialScheme, address: schemeAddress } };

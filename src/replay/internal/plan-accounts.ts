@@ -31,7 +31,7 @@ export async function planActorJoin(
   const { event } = input;
   const roles = rolesOf(event);
   const { address } = ctx.actors.join(event.actor, roles);
-  await ctx.sender.addAccount(address);
+  await ctx.sender.addAccount(address, ctx.actors.wallet(event.actor).privateKey);
   const { abi, contracts } = ctx;
   const { admin } = contracts;
   const txs: PlannedTx[] = [];

@@ -11,6 +11,8 @@ export interface TxRequest {
   from: string;
   to?: string;
   data: string;
+  /** Wei sent along (gas money for a new account on a remote network). */
+  value?: bigint;
   /** Explicit gas limit: the replay never estimates. */
   gas: number;
 }
@@ -42,8 +44,11 @@ export interface TxSender {
   readonly setsTimestamps: boolean;
   /** Prepares the sender for the replay (the fast path turns automine off). */
   start(): Promise<void>;
-  /** Makes `address` able to send (impersonation and gas money on the fast path). */
-  addAccount(address: string): Promise<void>;
+  /**
+   * Makes `address` able to send: impersonation and gas money on the fast path; on a remote
+   * network its key (to sign with) and gas money from the admin.
+   */
+  addAccount(address: string, privateKey?: string): Promise<void>;
   /**
    * Executes `txs` in this order at `time` (where the network lets it choose) and returns
    * their outcomes in the same order. An empty list mines nothing.

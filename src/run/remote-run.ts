@@ -1,0 +1,178 @@
+/**
+ * A run on a remote JSON-RPC network (`simulate --network NAME` with an `http` network):
+ * the connection, the signing sender with the run's HD keys, the time mode, the Ignition
+ * deployment id and the checkpoint that `--resume` continues from.
+ */
+import { basename } from "node:path";
+
+import { computeAddress } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import {
+  Checkpoint,
+  type CheckpointRun,
+  type PersistedRequest,
+  type Resumption,
+} from "../replay/remote/checkpoint.js";
+import { JsonRpcClient, RpcAnswerError } from "../replay/remote/json-rpc.js";
+import { remoteKeysOf } from "../replay/remote/keys.js";
+import { RemoteSender, type TimeMode } from "../replay/remote/remote-sender.js";
+import type { EventRecord, ReplayCheckpoint, ReplayOptions } from "../replay/types.js";
+import type { RemoteRunInfo } from "../report/manifest.js";
+import type { SchemeChoice } from "../scenario/trace-schema.js";
+
+export interface RemoteRunOptions {
+  network: string;
+  rpcUrl?: string | undefined;
+  /** `auto` (default): `trace` where the node lets the replay mine, else `node`. */
+  timeMode?: TimeMode | "auto" | undefined;
+  confirmations?: number | undefined;
+  deploymentId?: string | undefined;
+  /** Retries of a request after a dropped connection or a time-out. */
+  retries?: number | undefined;
+}
+
+export interface RemoteRun {
+  connection: NetworkConnection;
+  replayOptions: Pick<
+    ReplayOptions,
+    "sender" | "accounts" | "deploymentId" | "onDeployed" | "checkpoint" | "resume"
+  >;
+  info(drift: RemoteRunInfo["drift"]): RemoteRunInfo;
+  /** The run finished and its outputs are written: the checkpoint goes. */
+  finish(): Promise<void>;
+}
+
+/**
+ * A new deployment's id: the run's folder name and the time, so that running again into the
+ * same folder (on a fresh node) never picks up the journal of an earlier deployment.
+ */
+function freshDeploymentId(runId: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return `city-pilot-${runId}-${stamp}`.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+/** Whether the node lets a client mine (`evm_setAutomine`): then blocks follow the trace. */
+async function detectTimeMode(client: JsonRpcClient): Promise<TimeMode> {
+  try {
+    await client.request("evm_setAutomine", [true]);
+    return "trace";
+  } catch (error) {
+    if (error instanceof RpcAnswerError) return "node";
+    throw error;
+  }
+}
+
+/**
+ * Seconds between checkpoints. A resume re-plans the blocks since the last one and finds
+ * them mined (same signed transactions, same hashes), so saving after every block would
+ * only cost time.
+ */
+const CHECKPOINT_INTERVAL_MS = 1_000;
+
+/** A checkpoint that also keeps the sender's state; created once the system is deployed. */
+class RunCheckpoint implements ReplayCheckpoint {
+  checkpoint: Checkpoint | undefined;
+  readonly #sender: RemoteSender;
+  #records: EventRecord[] = [];
+  #savedAt = 0;
+
+  constructor(sender: RemoteSender, checkpoint?: Checkpoint) {
+    this.#sender = sender;
+    this.checkpoint = checkpoint;
+  }
+
+  record(record: EventRecord): void {
+    if (this.checkpoint === undefined) this.#records.push(record);
+    else this.checkpoint.record(record);
+  }
+
+  async save(progress: Parameters<ReplayCheckpoint["save"]>[0], force = false): Promise<void> {
+    if (this.checkpoint === undefined) return;
+    if (!force && Date.now() - this.#savedAt < CHECKPOINT_INTERVAL_MS) return;
+    this.#savedAt = Date.now();
+    for (const record of this.#records) this.checkpoint.record(record);
+    this.#records = [];
+    await this.checkpoint.commit({ ...progress, sender: this.#sender.state() });
+  }
+}
+
+export async function openRemoteRun(
+  hre: HardhatRuntimeEnvironment,
+  outDir: string,
+  request: PersistedRequest,
+  options: RemoteRunOptions,
+  resume?: Resumption,
+): Promise<RemoteRun> {
+  const connection = await hre.network.create({
+    network: options.network,
+    ...(options.rpcUrl === undefined ? {} : { override: { url: options.rpcUrl } }),
+  });
+  const { networkConfig } = connection;
+  if (networkConfig.type !== "http") throw new Error(`network ${options.network} is not http`);
+  const url = await networkConfig.url.getUrl();
+  const client = new JsonRpcClient(url, {
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+  });
+  const chainId = BigInt(await client.request<string>("eth_chainId"));
+  const requested = resume?.run.timeMode ?? options.timeMode ?? "auto";
+  const timeMode = requested === "auto" ? await detectTimeMode(client) : requested;
+  const confirmations = resume?.run.confirmations ?? options.confirmations ?? 1;
+  const runId = resume?.run.runId ?? basename(outDir);
+  const deploymentId = resume?.run.deploymentId ?? options.deploymentId ?? freshDeploymentId(runId);
+  const keys = await remoteKeysOf(options.network, networkConfig, runId);
+  const sender = new RemoteSender({
+    client,
+    chainId,
+    timeMode,
+    confirmations,
+    funder: { address: computeAddress(keys.admin), privateKey: keys.admin },
+  });
+  if (resume !== undefined) sender.restore(resume.state.sender);
+  const keeperKey = keys.derive("system/keeper");
+  const checkpoint = new RunCheckpoint(
+    sender,
+    resume === undefined ? undefined : Checkpoint.continue(outDir),
+  );
+  const onDeployed: ReplayOptions["onDeployed"] = async ({ contracts, initialScheme }) => {
+    if (resume !== undefined) return;
+    const run: Omit<CheckpointRun, "version"> = {
+      runId,
+      network: options.network,
+      rpcUrl: options.rpcUrl,
+      timeMode,
+      confirmations,
+      deploymentId,
+      chainId: chainId.toString(),
+      contracts,
+      keeper: computeAddress(keeperKey),
+      initialScheme: { scheme: initialScheme.scheme, params: initialScheme.params } as SchemeChoice,
+      request,
+    };
+    checkpoint.checkpoint = await Checkpoint.create(outDir, run);
+  };
+  const resumes = (resume?.run.resumes ?? -1) + 1;
+  if (resume !== undefined) await Checkpoint.continue(outDir).countResume(resumes);
+  return {
+    connection,
+    replayOptions: {
+      sender,
+      accounts: { actorKey: (name) => keys.derive(`actor/${name}`), keeperKey, adminKey: keys.admin },
+      deploymentId,
+      onDeployed,
+      checkpoint,
+      ...(resume === undefined ? {} : { resume }),
+    },
+    info: (drift) => ({
+      url,
+      timeMode,
+      confirmations,
+      deploymentId,
+      resumes,
+      rpcRetries: client.retried,
+      drift,
+    }),
+    finish: async () => checkpoint.checkpoint?.remove(),
+  };
+}
