@@ -51,6 +51,7 @@ const simulateTask = task(
   .addOption(
     optional("deploymentId", "Remote networks: Ignition deployment id to reuse (or to create)"),
   )
+  .addOption(optional("rpcRetries", "Remote networks: retries of a failed request (default 8)"))
   .addOption(optional("resume", "Continue the interrupted remote run whose output folder is DIR"))
   .addOption(
     optional("gasPriceGwei", "Gas price in gwei for the report's KRW cost of gas (default: 1)"),

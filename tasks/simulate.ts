@@ -25,6 +25,7 @@ export interface SimulateTaskArguments {
   timeMode?: string | undefined;
   confirmations?: string | undefined;
   deploymentId?: string | undefined;
+  rpcRetries?: string | undefined;
   resume?: string | undefined;
 }
 

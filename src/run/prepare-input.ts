@@ -37,6 +37,8 @@ export interface RunRequest {
   confirmations?: string | number | undefined;
   /** `--deployment-id`: reuse (or name) the Ignition deployment on a remote network. */
   deploymentId?: string | undefined;
+  /** `--rpc-retries`: retries of a remote request after a dropped connection (default 8). */
+  rpcRetries?: string | number | undefined;
   /** `--resume DIR`: continue the interrupted remote run whose outputs go to DIR. */
   resume?: string | undefined;
 }

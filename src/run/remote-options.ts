@@ -25,12 +25,16 @@ function timeModeOption(text: string | undefined): RemoteRunOptions["timeMode"] 
   return mode;
 }
 
-function confirmationsOption(value: string | number | undefined): number | undefined {
+function wholeOption(
+  name: string,
+  value: string | number | undefined,
+  min: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === "number" ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 1) {
+  if (!Number.isInteger(n) || n < min) {
     throw new GenerateOptionError(
-      `--confirmations: expected a whole number >= 1, got ${JSON.stringify(value)}`,
+      `--${name}: expected a whole number >= ${min}, got ${JSON.stringify(value)}`,
     );
   }
   return n;
@@ -42,8 +46,9 @@ export function remoteOptionsOf(request: RunRequest, network: string): RemoteRun
     network,
     rpcUrl: request.rpcUrl,
     timeMode: timeModeOption(request.timeMode),
-    confirmations: confirmationsOption(request.confirmations),
+    confirmations: wholeOption("confirmations", request.confirmations, 1),
     deploymentId: request.deploymentId,
+    retries: wholeOption("rpc-retries", request.rpcRetries, 0),
   };
 }
 
@@ -71,6 +76,7 @@ export async function resumptionOf(
       out: dir,
       network: resumption.run.network,
       rpcUrl: request.rpcUrl ?? resumption.run.rpcUrl,
+      rpcRetries: request.rpcRetries,
     },
   };
 }

@@ -45,12 +45,13 @@ export interface RemoteRun {
 }
 
 /**
- * A new deployment's id: the run's folder name and the time, so that running again into the
- * same folder (on a fresh node) never picks up the journal of an earlier deployment.
+ * A new run's id: its folder's name and the time. It names the run's Ignition deployment and
+ * seeds its actors' keys (keys.ts), so a run into the same folder again never picks up an
+ * earlier deployment's journal or an earlier run's accounts.
  */
-function freshDeploymentId(runId: string, now = new Date()): string {
+function freshRunId(folder: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `city-pilot-${runId}-${stamp}`.replace(/[^A-Za-z0-9_-]/g, "_");
+  return `${folder}-${stamp}`.replace(/[^A-Za-z0-9_-]/g, "_");
 }
 
 /** Whether the node lets a client mine (`evm_setAutomine`): then blocks follow the trace. */
@@ -119,8 +120,8 @@ export async function openRemoteRun(
   const requested = resume?.run.timeMode ?? options.timeMode ?? "auto";
   const timeMode = requested === "auto" ? await detectTimeMode(client) : requested;
   const confirmations = resume?.run.confirmations ?? options.confirmations ?? 1;
-  const runId = resume?.run.runId ?? basename(outDir);
-  const deploymentId = resume?.run.deploymentId ?? options.deploymentId ?? freshDeploymentId(runId);
+  const runId = resume?.run.runId ?? freshRunId(basename(outDir));
+  const deploymentId = resume?.run.deploymentId ?? options.deploymentId ?? `city-pilot-${runId}`;
   const keys = await remoteKeysOf(options.network, networkConfig, runId);
   const sender = new RemoteSender({
     client,

@@ -24,18 +24,26 @@ const NONCE_TAKEN = /nonce too low|nonce has already been used|noncetoolow|repla
 
 type Verdict = "sent" | "nonce-taken";
 
+/**
+ * Whether a send that came back with an error still put the transaction on its way. Besides
+ * "already known", a node can answer with an error for a transaction it did take: "nonce too
+ * low" for ours sent before a reconnect or a resume, and `hardhat node` with automine on
+ * returns the revert of a transaction it mined. The hash settles it.
+ */
 async function verdictOf(
   client: JsonRpcClient,
   tx: SignedTx,
   error: RpcAnswerError | undefined,
 ): Promise<Verdict> {
   if (error === undefined || ALREADY_KNOWN.test(error.message)) return "sent";
-  if (NONCE_TAKEN.test(error.message)) {
-    // Ours, sent before a reconnect or a resume? Then it is on its way.
-    const known = await client.request("eth_getTransactionByHash", [tx.hash]);
-    return known === null ? "nonce-taken" : "sent";
-  }
-  throw new ReplayError("SEND_REFUSED", { hash: tx.hash, from: tx.request.from, reason: error.message });
+  const known = await client.request("eth_getTransactionByHash", [tx.hash]);
+  if (known !== null) return "sent";
+  if (NONCE_TAKEN.test(error.message)) return "nonce-taken";
+  throw new ReplayError("SEND_REFUSED", {
+    hash: tx.hash,
+    from: tx.request.from,
+    reason: error.message,
+  });
 }
 
 async function sendRound(
