@@ -78,3 +78,41 @@ export async function readChainState(
   ]);
   return { actors: balances, treasury, escrow, creditSupply, creditsRedeemed };
 }
+
+/** The contracts' totals: what a run on a reused deployment finds before its first event. */
+export type ContractTotals = Pick<
+  ChainState,
+  "treasury" | "escrow" | "creditSupply" | "creditsRedeemed"
+>;
+
+export async function readContractTotals(
+  provider: CallProvider,
+  contracts: DeployedContracts,
+): Promise<ContractTotals> {
+  const { treasury, escrow, creditSupply, creditsRedeemed } = await readChainState(
+    provider,
+    contracts,
+    new Map(),
+  );
+  return { treasury, escrow, creditSupply, creditsRedeemed };
+}
+
+const minus = (a: AccountBalance, b: AccountBalance): AccountBalance => ({
+  krw: a.krw - b.krw,
+  credits: a.credits - b.credits,
+});
+
+/**
+ * The run's own part of the contracts' totals. A run on a reused deployment starts from what
+ * earlier runs left (its actors are new accounts, so theirs start at zero); the model starts
+ * from zero, so the totals found before the run are taken off.
+ */
+export function withoutBaseline(state: ChainState, baseline: ContractTotals): ChainState {
+  return {
+    actors: state.actors,
+    treasury: minus(state.treasury, baseline.treasury),
+    escrow: minus(state.escrow, baseline.escrow),
+    creditSupply: state.creditSupply - baseline.creditSupply,
+    creditsRedeemed: state.creditsRedeemed - baseline.creditsRedeemed,
+  };
+}

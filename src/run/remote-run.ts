@@ -14,6 +14,7 @@ import {
   type CheckpointRun,
   type PersistedRequest,
   type Resumption,
+  type SavedTotals,
 } from "../replay/remote/checkpoint.js";
 import { JsonRpcClient, RpcAnswerError } from "../replay/remote/json-rpc.js";
 import { remoteKeysOf } from "../replay/remote/keys.js";
@@ -21,6 +22,7 @@ import { RemoteSender, type TimeMode } from "../replay/remote/remote-sender.js";
 import type { EventRecord, ReplayCheckpoint, ReplayOptions } from "../replay/types.js";
 import type { RemoteRunInfo } from "../report/manifest.js";
 import type { SchemeChoice } from "../scenario/trace-schema.js";
+import { readContractTotals, type ContractTotals } from "../reconcile/read-chain.js";
 
 export interface RemoteRunOptions {
   network: string;
@@ -40,6 +42,8 @@ export interface RemoteRun {
     "sender" | "accounts" | "deploymentId" | "onDeployed" | "checkpoint" | "resume"
   >;
   info(drift: RemoteRunInfo["drift"]): RemoteRunInfo;
+  /** The contracts' totals before the run's first event (non-zero on a reused deployment). */
+  baseline(): ContractTotals;
   /** The run finished and its outputs are written: the checkpoint goes. */
   finish(): Promise<void>;
 }
@@ -52,6 +56,33 @@ export interface RemoteRun {
 function freshRunId(folder: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
   return `${folder}-${stamp}`.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+const pair = (b: { krw: bigint; credits: bigint }) => ({
+  krw: b.krw.toString(),
+  credits: b.credits.toString(),
+});
+const unpair = (b: { krw: string; credits: string }) => ({
+  krw: BigInt(b.krw),
+  credits: BigInt(b.credits),
+});
+
+function savedTotals(t: ContractTotals): SavedTotals {
+  return {
+    treasury: pair(t.treasury),
+    escrow: pair(t.escrow),
+    creditSupply: t.creditSupply.toString(),
+    creditsRedeemed: t.creditsRedeemed.toString(),
+  };
+}
+
+function totalsOf(t: SavedTotals): ContractTotals {
+  return {
+    treasury: unpair(t.treasury),
+    escrow: unpair(t.escrow),
+    creditSupply: BigInt(t.creditSupply),
+    creditsRedeemed: BigInt(t.creditsRedeemed),
+  };
 }
 
 /** Whether the node lets a client mine (`evm_setAutomine`): then blocks follow the trace. */
@@ -136,8 +167,10 @@ export async function openRemoteRun(
     sender,
     resume === undefined ? undefined : Checkpoint.continue(outDir),
   );
+  let baseline = resume === undefined ? undefined : totalsOf(resume.run.baseline);
   const onDeployed: ReplayOptions["onDeployed"] = async ({ contracts, initialScheme }) => {
     if (resume !== undefined) return;
+    baseline = await readContractTotals(connection.provider, contracts);
     const run: Omit<CheckpointRun, "version"> = {
       runId,
       network: options.network,
@@ -150,6 +183,7 @@ export async function openRemoteRun(
       keeper: computeAddress(keeperKey),
       initialScheme: { scheme: initialScheme.scheme, params: initialScheme.params } as SchemeChoice,
       request,
+      baseline: savedTotals(baseline),
     };
     checkpoint.checkpoint = await Checkpoint.create(outDir, run);
   };
@@ -159,7 +193,11 @@ export async function openRemoteRun(
     connection,
     replayOptions: {
       sender,
-      accounts: { actorKey: (name) => keys.derive(`actor/${name}`), keeperKey, adminKey: keys.admin },
+      accounts: {
+        actorKey: (name) => keys.derive(`actor/${name}`),
+        keeperKey,
+        adminKey: keys.admin,
+      },
       deploymentId,
       onDeployed,
       checkpoint,
@@ -174,6 +212,11 @@ export async function openRemoteRun(
       rpcRetries: client.retried,
       drift,
     }),
+    baseline: () => {
+      if (baseline === undefined)
+        throw new Error("the baseline is read once the system is deployed");
+      return baseline;
+    },
     finish: async () => checkpoint.checkpoint?.remove(),
   };
 }

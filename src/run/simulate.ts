@@ -17,7 +17,7 @@ import {
   type OutcomeMismatch,
   type OutcomeTally,
 } from "../reconcile/outcomes.js";
-import { readChainState } from "../reconcile/read-chain.js";
+import { readChainState, withoutBaseline } from "../reconcile/read-chain.js";
 import { fastPathNetworkOverride } from "../replay/network.js";
 import { progressReporterFor } from "../replay/progress.js";
 import { replayTrace } from "../replay/replay-trace.js";
@@ -152,7 +152,8 @@ export async function simulate(
 
     const reconcileStarted = performance.now();
     const addresses = new Map([...replay.actors].map(([name, actor]) => [name, actor.address]));
-    const chain = await readChainState(connection.provider, replay.contracts, addresses);
+    const read = await readChainState(connection.provider, replay.contracts, addresses);
+    const chain = remote === undefined ? read : withoutBaseline(read, remote.baseline());
     const differences = compareBalances(modelPass.state, chain);
     const reconcileSeconds = secondsSince(reconcileStarted);
 

@@ -130,10 +130,13 @@ export async function deploySystem<C extends ChainType | string>(
     recycling: await deployed.rewards.getAddress(),
   };
   let schemeAddress = await deployed.initialScheme.getAddress();
+  const rewards = RecyclingRewards__factory.connect(contracts.recycling, admin);
   if (initialScheme.scheme !== "flat") {
     const tx = await admin.sendTransaction({ data: schemeCreationCode(initialScheme) });
     schemeAddress = (await tx.wait())?.contractAddress ?? "";
-    const rewards = RecyclingRewards__factory.connect(contracts.recycling, admin);
+  }
+  // A reused deployment may still run the scheme an earlier run's `scheme.set` installed.
+  if ((await rewards.scheme()).toLowerCase() !== schemeAddress.toLowerCase()) {
     await (await rewards.setScheme(schemeAddress)).wait();
   }
   await assertDeployed(connection, contracts, deploymentId ?? "");

@@ -40,8 +40,17 @@ export interface CheckpointRun {
   initialScheme: SchemeChoice | undefined;
   /** The run's request (input, seed, scheme, prices), to prepare the same trace again. */
   request: PersistedRequest;
+  /** The contracts' totals before the first event (decimal strings): see withoutBaseline. */
+  baseline: SavedTotals;
   /** Times the run was resumed so far. */
   resumes?: number;
+}
+
+export interface SavedTotals {
+  treasury: { krw: string; credits: string };
+  escrow: { krw: string; credits: string };
+  creditSupply: string;
+  creditsRedeemed: string;
 }
 
 /** The options of `simulate` that decide the trace and the report (see src/run). */

@@ -50,7 +50,10 @@ export async function readBlocks(
 ): Promise<Map<number, RpcBlock>> {
   const distinct = [...new Set(numbers)];
   const answers = await client.batch(
-    distinct.map((n) => ({ method: "eth_getBlockByNumber", params: [`0x${n.toString(16)}`, false] })),
+    distinct.map((n) => ({
+      method: "eth_getBlockByNumber",
+      params: [`0x${n.toString(16)}`, false],
+    })),
   );
   const blocks = new Map<number, RpcBlock>();
   answers.forEach((answer, i) => {

@@ -20,7 +20,8 @@ export interface SendOptions {
 
 const CHUNK = 500;
 const ALREADY_KNOWN = /already known|known transaction|already imported|alreadyknown/i;
-const NONCE_TAKEN = /nonce too low|nonce has already been used|noncetoolow|replacement transaction underpriced/i;
+const NONCE_TAKEN =
+  /nonce too low|nonce has already been used|noncetoolow|replacement transaction underpriced/i;
 
 type Verdict = "sent" | "nonce-taken";
 
