@@ -187,7 +187,7 @@ export async function openRemoteRun(
     };
     checkpoint.checkpoint = await Checkpoint.create(outDir, run);
   };
-  const resumes = (resume?.run.resumes ?? -1) + 1;
+  const resumes = resume === undefined ? 0 : (resume.run.resumes ?? 0) + 1;
   if (resume !== undefined) await Checkpoint.continue(outDir).countResume(resumes);
   return {
     connection,
