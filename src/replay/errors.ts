@@ -22,6 +22,10 @@ export const REPLAY_ERRORS = {
     "cannot resume: {reason}; the node no longer has the chain the run was replayed on (restart it from its saved state, e.g. anvil --state FILE, or start the run again)",
   DEPLOYMENT_MISSING:
     "Ignition deployment '{deploymentId}' names contracts this chain does not have ({contract} at {address}): it was made on another chain; give another --deployment-id or remove ignition/deployments/{deploymentId}",
+  NODE_LOST_BLOCKS:
+    "the node no longer has block {number} ({hash}) the run had mined: it was restarted from a state without it; the chain and the run's records disagree, start the run again",
+  NONCE_USED:
+    "nonce {nonce} of {from} is used, but the node knows no transaction {hash}: another sender used the account, or the node lost the block holding it",
   NODE_UNREACHABLE:
     "the node at {url} did not answer {method} after {attempts} attempt(s): {reason}",
   NO_KEYS:

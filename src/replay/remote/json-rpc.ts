@@ -65,6 +65,15 @@ export class JsonRpcClient {
   #nextId = 1;
   /** Retries so far, for the run's manifest. */
   retried = 0;
+  /**
+   * Runs once the node answers again after a transport failure, before the request that
+   * failed is sent again. A node that restarted may have lost settings and pending
+   * transactions (anvil comes back with automine on and an empty mempool): the sender puts
+   * them right here, and may throw to stop the run.
+   */
+  onReconnect: (() => Promise<void>) | undefined;
+  #recovering = false;
+  #inHook = false;
 
   constructor(url: string, policy: Partial<RetryPolicy> = {}) {
     this.url = url;
@@ -108,8 +117,12 @@ export class JsonRpcClient {
     const { retries, initialDelayMs, maxDelayMs } = this.#policy;
     for (let attempt = 0; ; attempt += 1) {
       try {
+        await this.#recover();
         return await this.#post(body);
       } catch (error) {
+        // The reconnect hook's verdicts and its own exhausted retries are final.
+        if (error instanceof ReplayError || error instanceof RpcAnswerError) throw error;
+        this.#recovering = true;
         if (attempt >= retries) {
           throw new ReplayError(
             "NODE_UNREACHABLE",
@@ -120,6 +133,17 @@ export class JsonRpcClient {
         this.retried += 1;
         await sleep(Math.min(maxDelayMs, initialDelayMs * 2 ** attempt));
       }
+    }
+  }
+
+  async #recover(): Promise<void> {
+    if (!this.#recovering || this.#inHook || this.onReconnect === undefined) return;
+    this.#inHook = true;
+    try {
+      await this.onReconnect();
+      this.#recovering = false;
+    } finally {
+      this.#inHook = false;
     }
   }
 

@@ -53,6 +53,8 @@ const MIN_MAX_FEE = 10n ** 9n;
 const NODE_MODE_PATIENCE_MS = 10 * 60_000;
 /** Trace mode: extra blocks mined at the same time for transactions left pending. */
 const EXTRA_MINES = 3;
+/** Node mode: transactions still unmined after this long are sent again. */
+const RESEND_AFTER_MS = 5_000;
 
 export class RemoteSender implements TxSender {
   readonly setsTimestamps: boolean;
@@ -76,6 +78,7 @@ export class RemoteSender implements TxSender {
     this.#signer = new NonceSigner(options.chainId);
     this.setsTimestamps = options.timeMode === "trace";
     this.#signer.addKey(options.funder.privateKey);
+    this.#client.onReconnect = () => this.#afterReconnect();
     this.#funded.add(options.funder.address.toLowerCase());
   }
 
@@ -176,53 +179,89 @@ export class RemoteSender implements TxSender {
   }
 
   /** Sends what is not on chain yet, gets it mined, returns every transaction's outcome. */
-  async #land(time: number, signed: SignedTx[]): Promise<MinedTx[]> {
-    const hashes = () => signed.map((tx) => tx.hash);
+  async #land(time: number, signed: readonly SignedTx[]): Promise<MinedTx[]> {
     let receipts = this.#resuming
-      ? await readReceipts(this.#client, hashes())
+      ? await readReceipts(
+          this.#client,
+          signed.map((tx) => tx.hash),
+        )
       : signed.map(() => null);
     const unsent = signed.filter((_, i) => receipts[i] === null);
     if (unsent.length === signed.length) this.#resuming = false;
     if (unsent.length > 0) {
-      const resigned = await sendRawAll(this.#client, this.#signer, unsent, {
-        inOrder: !this.setsTimestamps,
-        fees: { maxFeePerGas: this.#maxFeePerGas },
-      });
-      for (const [oldHash, replacement] of resigned) {
-        const i = signed.findIndex((tx) => tx.hash === oldHash);
-        if (i >= 0) signed[i] = replacement;
-      }
+      await this.#send(unsent);
       receipts = this.setsTimestamps
-        ? await this.#mineAt(time, hashes())
-        : await this.#awaitNodeMined(hashes());
+        ? await this.#mineAt(time, signed)
+        : await this.#awaitNodeMined(signed);
     }
     return this.#outcomes(signed, receipts as RpcReceipt[]);
   }
 
-  async #mineAt(time: number, hashes: string[]): Promise<RpcReceipt[]> {
-    for (let mines = 0; mines <= EXTRA_MINES; mines += 1) {
-      await this.#client.request("evm_mine", [time]);
-      const receipts = await readReceipts(this.#client, hashes);
-      if (receipts.every((r) => r !== null)) return receipts as RpcReceipt[];
-    }
-    const receipts = await readReceipts(this.#client, hashes);
-    throw new ReplayError("LEFT_PENDING", { count: receipts.filter((r) => !r).length, time });
+  #send(txs: readonly SignedTx[]): Promise<void> {
+    return sendRawAll(this.#client, txs, { inOrder: !this.setsTimestamps });
   }
 
-  async #awaitNodeMined(hashes: string[]): Promise<RpcReceipt[]> {
+  /** Transactions of `signed` without a receipt in `receipts`. */
+  #missing(signed: readonly SignedTx[], receipts: readonly (RpcReceipt | null)[]): SignedTx[] {
+    return signed.filter((_, i) => receipts[i] === null);
+  }
+
+  /**
+   * Mines at `time` until every transaction has a receipt. One that is missing after a mine
+   * was lost with a restarted node's mempool: it is sent again (sending is safe to repeat).
+   */
+  async #mineAt(time: number, signed: readonly SignedTx[]): Promise<RpcReceipt[]> {
+    const hashes = signed.map((tx) => tx.hash);
+    let missing: SignedTx[] = [];
+    for (let mines = 0; mines <= EXTRA_MINES; mines += 1) {
+      if (missing.length > 0) await this.#send(missing);
+      await this.#client.request("evm_mine", [time]);
+      const receipts = await readReceipts(this.#client, hashes);
+      missing = this.#missing(signed, receipts);
+      if (missing.length === 0) return receipts as RpcReceipt[];
+    }
+    throw new ReplayError("LEFT_PENDING", { count: missing.length, time });
+  }
+
+  async #awaitNodeMined(signed: readonly SignedTx[]): Promise<RpcReceipt[]> {
+    const hashes = signed.map((tx) => tx.hash);
     const confirmations = this.#options.confirmations ?? 1;
     const deadline = Date.now() + NODE_MODE_PATIENCE_MS;
+    let resendAt = Date.now() + RESEND_AFTER_MS;
     for (;;) {
       const receipts = await readReceipts(this.#client, hashes);
-      if (receipts.every((r) => r !== null)) {
+      const missing = this.#missing(signed, receipts);
+      if (missing.length === 0) {
         const highest = Math.max(...receipts.map((r) => Number((r as RpcReceipt).blockNumber)));
         const head = Number(await this.#client.request<string>("eth_blockNumber"));
         if (head >= highest + confirmations - 1) return receipts as RpcReceipt[];
+      } else if (Date.now() > resendAt) {
+        // A node that restarted has forgotten what was pending.
+        await this.#send(missing);
+        resendAt = Date.now() + RESEND_AFTER_MS;
       }
       if (Date.now() > deadline) {
-        throw new ReplayError("LEFT_PENDING", { count: hashes.length, time: "node time" });
+        throw new ReplayError("LEFT_PENDING", { count: missing.length, time: "node time" });
       }
       await sleep(this.#options.pollMs ?? 250);
+    }
+  }
+
+  /**
+   * After the node was unreachable: a restarted node has automine back on (trace mode turns
+   * it off again before anything else is sent), and must still hold the last block the run
+   * mined, or the run's records no longer describe the chain.
+   */
+  async #afterReconnect(): Promise<void> {
+    if (this.setsTimestamps) await this.#client.request("evm_setAutomine", [false]);
+    const last = this.#lastBlock;
+    if (last === null) return;
+    const block = await this.#client.request<{ hash: string } | null>("eth_getBlockByNumber", [
+      `0x${last.number.toString(16)}`,
+      false,
+    ]);
+    if (block?.hash !== last.hash) {
+      throw new ReplayError("NODE_LOST_BLOCKS", { number: last.number, hash: last.hash });
     }
   }
 
