@@ -160,12 +160,19 @@ function binPath(name: string): string {
  */
 async function portToUse(port: number | undefined): Promise<number> {
   if (port === undefined) return freePort();
-  try {
-    return await freePort(port);
-  } catch (error) {
-    throw new Error(`port ${port} is not free`, { cause: error });
+  // A node just stopped may hold its port for a moment longer: wait up to PORT_WAIT_MS.
+  const deadline = Date.now() + PORT_WAIT_MS;
+  for (;;) {
+    try {
+      return await freePort(port);
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`port ${port} is not free`, { cause: error });
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
   }
 }
+
+const PORT_WAIT_MS = 5_000;
 
 /**
  * A port free right now (the system picks one for port 0): a listener opens on it, then

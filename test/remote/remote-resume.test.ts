@@ -5,7 +5,8 @@
  * - the simulator killed (SIGKILL) a third of the way, then `simulate --resume DIR`;
  * - the node stopped (SIGTERM, anvil saves its state) with `--rpc-retries 2`: the run stops
  *   with the `--resume` hint; the node restarts from its state, then `--resume DIR`;
- * - the node stopped and restarted within a second or two: the run's retries carry it through.
+ * - the node stopped and restarted within a second or two: the run's retries carry it through;
+ * - the connection dropped for two seconds (the node up): the run's retries carry it through.
  *
  * Each ends with the balances of the in-process run (by actor name), one events.jsonl line
  * per trace event, and as many transactions on the chain as an uninterrupted run sends: no
@@ -20,11 +21,14 @@ import hre from "hardhat";
 
 import { PROJECT_ROOT, freePort, stopAllNodes, type LocalNode } from "../../scripts/local-node.js";
 import { simulate } from "../../src/run/simulate.js";
+import { startDroppingProxy } from "./dropping-proxy.js";
 import {
   balancesText,
   chainTransactionCount,
   eventsDone,
   explain,
+  historyMatchesState,
+  LOST_BLOCK_REFUSAL,
   freshDir,
   killAllCli,
   readBalances,
@@ -155,50 +159,102 @@ describe("remote simulate: interrupted runs on anvil", function () {
     expect(doneAtKill).to.be.lessThan(totalEvents);
   });
 
-  it("c. the node stopped: the run stops with the --resume hint; --resume finishes", async () => {
-    const stateDir = join(root, "anvil-c");
-    await mkdir(stateDir);
-    const statePath = join(stateDir, "state.json");
-    const port = await freePort();
-    let node: LocalNode = await startTraceAnvil({ statePath, port });
-    const { out, run } = startRun("killed-node", node.url, ["--rpc-retries", "2"]);
-    await waitForProgress(out, run);
-    await node.stop("SIGTERM");
-    const stopped = await run.done;
-    expect(stopped.code, explain(stopped)).to.equal(1);
-    const hint = RESUME_HINT.exec(stopped.stderr);
-    expect(hint, explain(stopped)).to.not.equal(null);
-    expect(hint?.[1]).to.equal(out);
-    expect(existsSync(statePath), "anvil saved no state").to.equal(true);
+  /**
+   * Interrupts runs with `attempt` until one ends on a node whose saved state matches its
+   * history (see historyMatchesState), checking on the way that every attempt on a node that
+   * lost a block was refused with a clear error and sent nothing twice.
+   */
+  async function untilConsistent(
+    attempt: (
+      i: number,
+    ) => Promise<{ node: LocalNode; finish: () => Promise<CliResult & { out: string }> }>,
+    resumes: number,
+  ): Promise<void> {
+    for (let i = 0; i < 5; i += 1) {
+      const { node, finish } = await attempt(i);
+      const result = await finish();
+      // A lost block stays lost: its effects stay ahead of the history whatever follows.
+      const consistent = await historyMatchesState(node.url);
+      if (consistent) {
+        expect(result.code, explain(result)).to.equal(0);
+        await expectComplete(result.out, node.url, resumes);
+        return;
+      }
+      expect(result.code, explain(result)).to.equal(1);
+      expect(result.stderr, explain(result)).to.match(LOST_BLOCK_REFUSAL);
+      expect(await chainTransactionCount(node.url)).to.be.at.most(uninterruptedTxs);
+    }
+    expect.fail("anvil lost a block on every one of 5 stops");
+  }
 
-    node = await startTraceAnvil({ statePath, port });
-    expect(await chainTransactionCount(node.url), "nothing left to resume").to.be.lessThan(
-      uninterruptedTxs,
-    );
-    const resumed = await runCli(["simulate", "--resume", out]);
-    expect(resumed.code, explain(resumed)).to.equal(0);
-    await expectComplete(out, node.url, 1);
+  it("c. the node stopped: the run stops with the --resume hint; --resume finishes", async () => {
+    await untilConsistent(async (i) => {
+      const stateDir = join(root, `anvil-c-${i}`);
+      await mkdir(stateDir);
+      const statePath = join(stateDir, "state.json");
+      const port = await freePort();
+      let node: LocalNode = await startTraceAnvil({ statePath, port });
+      const { out, run } = startRun(`killed-node-${i}`, node.url, ["--rpc-retries", "2"]);
+      await waitForProgress(out, run);
+      await node.stop("SIGTERM");
+      const stopped = await run.done;
+      expect(stopped.code, explain(stopped)).to.equal(1);
+      const hint = RESUME_HINT.exec(stopped.stderr);
+      expect(hint, explain(stopped)).to.not.equal(null);
+      expect(hint?.[1]).to.equal(out);
+      expect(existsSync(statePath), "anvil saved no state").to.equal(true);
+
+      node = await startTraceAnvil({ statePath, port });
+      expect(await chainTransactionCount(node.url), "nothing left to resume").to.be.lessThan(
+        uninterruptedTxs,
+      );
+      const finish = async () => ({
+        ...(await runCli(["simulate", "--resume", out])),
+        out,
+      });
+      return { node, finish };
+    }, 1);
   });
 
   it("d. the node restarted within ~2 s: the run retries and finishes by itself", async () => {
-    const stateDir = join(root, "anvil-d");
-    await mkdir(stateDir);
-    const statePath = join(stateDir, "state.json");
-    const port = await freePort();
-    let node: LocalNode = await startTraceAnvil({ statePath, port });
-    const { out, run } = startRun("restarted-node", node.url);
-    await waitForProgress(out, run);
-    const stoppedAt = performance.now();
-    await node.stop("SIGTERM");
-    node = await startTraceAnvil({ statePath, port });
-    const downSeconds = (performance.now() - stoppedAt) / 1000;
-    expect(downSeconds, "the node took too long to restart").to.be.lessThan(4);
+    await untilConsistent(async (i) => {
+      const stateDir = join(root, `anvil-d-${i}`);
+      await mkdir(stateDir);
+      const statePath = join(stateDir, "state.json");
+      const port = await freePort();
+      let node: LocalNode = await startTraceAnvil({ statePath, port });
+      const { out, run } = startRun(`restarted-node-${i}`, node.url);
+      await waitForProgress(out, run);
+      const stoppedAt = performance.now();
+      await node.stop("SIGTERM");
+      node = await startTraceAnvil({ statePath, port });
+      const downSeconds = (performance.now() - stoppedAt) / 1000;
+      expect(downSeconds, "the node took too long to restart").to.be.lessThan(4);
+      const finish = async () => {
+        const finished = { ...(await run.done), out };
+        if (finished.code === 0) {
+          expect((await readManifest(out)).network.remote?.rpcRetries).to.be.greaterThan(0);
+        }
+        return finished;
+      };
+      return { node, finish };
+    }, 0);
+  });
 
-    const finished = await run.done;
-    expect(finished.code, explain(finished)).to.equal(0);
-    expect(finished.stdout).to.match(/Reconciled/);
-    const remote = (await readManifest(out)).network.remote;
-    expect(remote?.rpcRetries).to.be.greaterThan(0);
-    await expectComplete(out, node.url, 0);
+  it("e. the connection dropped for 2 s, the node up: the run retries and finishes", async () => {
+    const node = await startTraceAnvil();
+    const proxy = await startDroppingProxy(node.port);
+    try {
+      const { out, run } = startRun("dropped-connection", proxy.url);
+      await waitForProgress(out, run);
+      await proxy.drop(2_000);
+      const finished = await run.done;
+      expect(finished.code, explain(finished)).to.equal(0);
+      const remote = (await readManifest(out)).network.remote;
+      expect(remote?.rpcRetries).to.be.greaterThan(0);
+      await expectComplete(out, node.url, 0);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -85,6 +85,7 @@ describe("remote replay parts", () => {
     let server: Server;
     let url = "";
     let failuresLeft = 0;
+    let stallsLeft = 0;
     let requests = 0;
 
     before(async () => {
@@ -94,6 +95,10 @@ describe("remote replay parts", () => {
           failuresLeft -= 1;
           req.socket.destroy(); // a dropped connection
           return;
+        }
+        if (stallsLeft > 0) {
+          stallsLeft -= 1;
+          return; // never answered: the client's time-out decides
         }
         let body = "";
         req.on("data", (chunk: Buffer) => (body += chunk.toString()));
@@ -118,6 +123,40 @@ describe("remote replay parts", () => {
     beforeEach(() => {
       requests = 0;
       failuresLeft = 0;
+      stallsLeft = 0;
+    });
+
+    it("retries a request left unanswered past its time-out", async () => {
+      stallsLeft = 1;
+      const client = new JsonRpcClient(url, { retries: 2, initialDelayMs: 10, timeoutMs: 200 });
+      expect(await client.request("eth_chainId")).to.equal("0x7a69");
+      expect(requests).to.equal(2);
+      expect(client.retried).to.equal(1);
+    });
+
+    it("runs the reconnect hook once the node answers again, before the failed request", async () => {
+      failuresLeft = 1;
+      const client = new JsonRpcClient(url, { retries: 3, initialDelayMs: 10 });
+      const seen: number[] = [];
+      client.onReconnect = async () => {
+        seen.push(requests);
+        await client.request("eth_chainId");
+      };
+      await client.request("eth_chainId");
+      // request 1 dropped; the hook ran before request 2 (its own), then the retry (3).
+      expect(seen).to.deep.equal([1]);
+      expect(requests).to.equal(3);
+      await client.request("eth_chainId");
+      expect(seen).to.deep.equal([1]);
+    });
+
+    it("stops when the reconnect hook refuses to go on", async () => {
+      failuresLeft = 1;
+      const client = new JsonRpcClient(url, { retries: 3, initialDelayMs: 10 });
+      client.onReconnect = () => Promise.reject(new ReplayError("NODE_LOST_BLOCKS", {}));
+      const error = await client.request("eth_chainId").catch((e: unknown) => e);
+      expect((error as ReplayError).code).to.equal("NODE_LOST_BLOCKS");
+      expect(requests).to.equal(1);
     });
 
     it("retries a dropped connection with backoff and then answers", async () => {
