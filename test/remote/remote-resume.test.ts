@@ -159,6 +159,13 @@ describe("remote simulate: interrupted runs on anvil", function () {
     expect(doneAtKill).to.be.lessThan(totalEvents);
   });
 
+  /** A fresh folder for an anvil state file, and a port to restart the node on. */
+  async function stateFile(name: string): Promise<{ statePath: string; port: number }> {
+    const stateDir = join(root, name);
+    await mkdir(stateDir);
+    return { statePath: join(stateDir, "state.json"), port: await freePort() };
+  }
+
   /**
    * Interrupts runs with `attempt` until one ends on a node whose saved state matches its
    * history (see historyMatchesState), checking on the way that every attempt on a node that
@@ -189,10 +196,7 @@ describe("remote simulate: interrupted runs on anvil", function () {
 
   it("c. the node stopped: the run stops with the --resume hint; --resume finishes", async () => {
     await untilConsistent(async (i) => {
-      const stateDir = join(root, `anvil-c-${i}`);
-      await mkdir(stateDir);
-      const statePath = join(stateDir, "state.json");
-      const port = await freePort();
+      const { statePath, port } = await stateFile(`anvil-c-${i}`);
       let node: LocalNode = await startTraceAnvil({ statePath, port });
       const { out, run } = startRun(`killed-node-${i}`, node.url, ["--rpc-retries", "2"]);
       await waitForProgress(out, run);
@@ -218,10 +222,7 @@ describe("remote simulate: interrupted runs on anvil", function () {
 
   it("d. the node restarted within ~2 s: the run retries and finishes by itself", async () => {
     await untilConsistent(async (i) => {
-      const stateDir = join(root, `anvil-d-${i}`);
-      await mkdir(stateDir);
-      const statePath = join(stateDir, "state.json");
-      const port = await freePort();
+      const { statePath, port } = await stateFile(`anvil-d-${i}`);
       let node: LocalNode = await startTraceAnvil({ statePath, port });
       const { out, run } = startRun(`restarted-node-${i}`, node.url);
       await waitForProgress(out, run);
