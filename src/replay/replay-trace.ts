@@ -239,7 +239,7 @@ export async function replayTrace<C extends ChainType | string>(
       if (index < skip) await rememberNames(next.value, ctx);
       else await builder.add(next.value);
     }
-    await builder.flush();
+    await builder.finish();
     await saveCheckpoint(true);
   } finally {
     progress.stop();

@@ -109,7 +109,7 @@ async function run(sender: ScriptedSender, events: TraceEventInput[], maxBatchSi
     maxBatchSize,
   });
   for (const input of trace(...events)) await builder.add(input);
-  await builder.flush();
+  await builder.finish();
   return records;
 }
 

@@ -3,12 +3,18 @@
  * file order, except that a block is mined early (and the next one mined at the same time)
  * when an event needs an id still being created in it, or when the next event's gas would
  * not fit. Consecutive deposits of one kiosk at one time become one batch transaction.
+ *
+ * One block is in flight while the next is planned: planning (encoding, receipt signatures)
+ * runs in JavaScript while the network mines. A block is sent only once the one before it is
+ * mined and its records are out, and an event that needs what a block in flight will tell
+ * (an id it creates, the admin's nonce after it) waits for it.
  */
 import { ReplayError } from "../errors.js";
 import { TX_GAS_CAP, maxBatchEntries } from "./gas.js";
 import type { EventRecord, TracedEvent } from "../types.js";
 import { planDepositBatch, joinsBatch, type DepositInput } from "./plan-recycling.js";
 import type { PlanContext, PlannedUnit } from "./plan-types.js";
+import type { MinedTx } from "./sender.js";
 import { idsCreated, idsNeeded, needsMinedBlock, planEvent } from "./planner.js";
 import { recordsOf } from "./records.js";
 import type { RevertDecoder } from "./revert-decoder.js";
@@ -22,6 +28,14 @@ export interface BlockBuilderOptions {
   afterBlock?: () => Promise<void>;
 }
 
+interface InFlightBlock {
+  units: PlannedUnit[];
+  /** Ids its transactions create (`slot:<name>`, `booking:<name>`). */
+  creating: ReadonlySet<string>;
+  requests: number;
+  mined: Promise<MinedTx[]>;
+}
+
 export class BlockBuilder {
   readonly #ctx: PlanContext;
   readonly #options: BlockBuilderOptions;
@@ -29,6 +43,7 @@ export class BlockBuilder {
   #units: PlannedUnit[] = [];
   #gas = 0;
   #creating = new Set<string>();
+  #inFlight: InFlightBlock | undefined;
   #batch: DepositInput[] = [];
   #blocks = 0;
   #transactions = 0;
@@ -68,16 +83,25 @@ export class BlockBuilder {
       this.#batch = [{ ...input, event: input.event }];
       return;
     }
-    if (needsMinedBlock(input) || idsNeeded(input).some((key) => this.#creating.has(key))) {
-      await this.#mine();
+    const needed = idsNeeded(input);
+    const waitsForAll = needsMinedBlock(input);
+    if (waitsForAll || needed.some((key) => this.#creating.has(key))) await this.#mine();
+    if (waitsForAll || needed.some((key) => this.#inFlight?.creating.has(key) === true)) {
+      await this.#settle();
     }
     await this.#push(await planEvent(input, this.#ctx), idsCreated(input));
   }
 
-  /** Mines whatever is pending (at the end of a time, and at the end of the trace). */
+  /** Sends whatever is pending to be mined (at the end of a time). */
   async flush(): Promise<void> {
     await this.#closeBatch();
     await this.#mine();
+  }
+
+  /** At the end of the trace: everything mined and every record out. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.#settle();
   }
 
   /** The batch size option, within what one transaction's gas allows. */
@@ -107,19 +131,32 @@ export class BlockBuilder {
     for (const key of created) this.#creating.add(key);
   }
 
+  /** Sends the pending block once the one in flight is settled; does not wait for it. */
   async #mine(): Promise<void> {
     const units = this.#units;
     if (units.length === 0) return;
     this.#units = [];
     this.#gas = 0;
+    const creating = this.#creating;
     this.#creating = new Set();
+    await this.#settle();
     const requests = units.flatMap((unit) => unit.txs.map((tx) => tx.request));
-    const time = this.#time ?? 0;
-    const mined = await this.#ctx.sender.executeBlock(time, requests);
-    if (requests.length > 0) this.#blocks += 1;
-    this.#transactions += requests.length;
+    const mined = this.#ctx.sender.executeBlock(this.#time ?? 0, requests);
+    // Awaited in #settle; until then a failure must not count as unhandled.
+    mined.catch(() => undefined);
+    this.#inFlight = { units, creating, requests: requests.length, mined };
+  }
+
+  /** Waits for the block in flight, then learns from it and puts its records out. */
+  async #settle(): Promise<void> {
+    const block = this.#inFlight;
+    if (block === undefined) return;
+    this.#inFlight = undefined;
+    const mined = await block.mined;
+    if (block.requests > 0) this.#blocks += 1;
+    this.#transactions += block.requests;
     let next = 0;
-    for (const unit of units) {
+    for (const unit of block.units) {
       const own = mined.slice(next, next + unit.txs.length);
       next += unit.txs.length;
       unit.txs.forEach((tx, i) => {
