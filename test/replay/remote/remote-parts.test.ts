@@ -1,6 +1,6 @@
 /**
- * The remote sender's parts without a node: deterministic signing with falling fees, HD
- * paths per run and name, JSON-RPC retries against a real HTTP server that drops requests,
+ * The remote sender's parts without a node: deterministic signing with falling fees,
+ * JSON-RPC retries against a real HTTP server that drops requests,
  * the drift of block times, contract totals taken off, and the options' refusals.
  */
 import { createServer, type Server } from "node:http";
@@ -15,7 +15,6 @@ import { GenerateOptionError } from "../../../src/generate/cli-options.js";
 import { withoutBaseline, type ChainState } from "../../../src/reconcile/read-chain.js";
 import { ReplayError } from "../../../src/replay/errors.js";
 import { JsonRpcClient, RpcAnswerError } from "../../../src/replay/remote/json-rpc.js";
-import { actorPath, remoteKeysOf } from "../../../src/replay/remote/keys.js";
 import { NonceSigner } from "../../../src/replay/remote/signer.js";
 import type { EventRecord } from "../../../src/replay/types.js";
 import { DriftCollector } from "../../../src/report/drift.js";
@@ -67,63 +66,6 @@ describe("remote replay parts", () => {
     it("refuses to sign for an account without a key", () => {
       const signer = signerWith(KEY_A);
       expect(() => signer.signBlock(block, { maxFeePerGas: 1n })).to.throw(/no key|unknown/);
-    });
-  });
-
-  describe("HD paths", () => {
-    it("differ by run and by name, and stay the same for the same run and name", () => {
-      expect(actorPath("run-1", "driver-1")).to.equal(actorPath("run-1", "driver-1"));
-      expect(actorPath("run-1", "driver-1")).to.not.equal(actorPath("run-2", "driver-1"));
-      expect(actorPath("run-1", "driver-1")).to.not.equal(actorPath("run-1", "driver-2"));
-      expect(actorPath("run-1", "x")).to.match(/^m\/44'\/60'\/\d+'\/0\/\d+$/);
-      const paths = new Set(Array.from({ length: 2000 }, (_, i) => actorPath("r", `a${i}`)));
-      expect(paths.size).to.equal(2000);
-    });
-  });
-
-  describe("keys of a remote run", () => {
-    const variable = (value: string) => ({
-      _type: "ResolvedConfigurationVariable" as const,
-      format: "{variable}",
-      get: () => Promise.resolve(value),
-      getUrl: () => Promise.resolve(value),
-      getBigInt: () => Promise.resolve(0n),
-      getHexString: () => Promise.resolve(value),
-    });
-    const http = (accounts: unknown) =>
-      ({ type: "http", accounts }) as unknown as Parameters<typeof remoteKeysOf>[1];
-    const mnemonic = "test test test test test test test test test test test junk";
-    const hd = http({
-      mnemonic: variable(mnemonic),
-      passphrase: variable(""),
-      path: "m/44'/60'/0'/0",
-      initialIndex: 0,
-      count: 20,
-    });
-
-    it("take the admin from the mnemonic's first account and actors from the run's paths", async () => {
-      const keys = await remoteKeysOf("anvil", hd, "run-1");
-      // Account 0 of the test mnemonic, the one anvil and hardhat node fund.
-      expect(new Wallet(keys.admin).address).to.equal("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
-      const again = await remoteKeysOf("anvil", hd, "run-1");
-      const other = await remoteKeysOf("anvil", hd, "run-2");
-      expect(again.derive("actor/d1")).to.equal(keys.derive("actor/d1"));
-      expect(other.derive("actor/d1")).to.not.equal(keys.derive("actor/d1"));
-      expect(keys.derive("actor/d2")).to.not.equal(keys.derive("actor/d1"));
-    });
-
-    it("seed the actors from the admin key when the network lists private keys", async () => {
-      const keys = await remoteKeysOf("city", http([variable(KEY_A), variable(KEY_B)]), "run-1");
-      expect(keys.admin).to.equal(KEY_A);
-      const other = await remoteKeysOf("city", http([variable(KEY_B)]), "run-1");
-      expect(other.derive("actor/d1")).to.not.equal(keys.derive("actor/d1"));
-    });
-
-    it("refuse a network without local accounts (NO_KEYS)", async () => {
-      for (const accounts of ["remote", []]) {
-        const error = await remoteKeysOf("city", http(accounts), "r").catch((e: unknown) => e);
-        expect((error as ReplayError).code).to.equal("NO_KEYS");
-      }
     });
   });
 
